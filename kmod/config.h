@@ -1,0 +1,121 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Per-interface configuration: defaults, validation, netlink parsing and
+ * filling. Pure functions on struct mcr_iface_cfg (no RTNL, no devices), so
+ * the KUnit suites in tests/ can drive them directly.
+ */
+#ifndef _MCR_CONFIG_H
+#define _MCR_CONFIG_H
+
+#include <linux/in6.h>
+#include <linux/netlink.h>
+#include <linux/rcupdate.h>
+#include <linux/types.h>
+#include <net/netlink.h>
+#include <linux/mcast_router.h>
+
+/**
+ * struct mcr_addr - an IPv4 or IPv6 address; the family is kept next to it
+ * @ip4: IPv4 address, network byte order
+ * @ip6: IPv6 address
+ */
+struct mcr_addr {
+	union {
+		__be32 ip4;
+		struct in6_addr ip6;
+	};
+};
+
+/**
+ * struct mcr_prefix - an address prefix (administratively scoped boundary)
+ * @addr: the prefix, no bits set beyond @len
+ * @family: AF_INET or AF_INET6
+ * @len: prefix length in bits
+ */
+struct mcr_prefix {
+	struct mcr_addr addr;
+	u16 family;
+	u8 len;
+};
+
+/* Defaults, as documented in the uapi header (durations in ms). */
+#define MCR_DEF_MODE				MCAST_ROUTER_MODE_OFF
+#define MCR_DEF_IGMP_VERSION			3
+#define MCR_DEF_MLD_VERSION			2
+#define MCR_DEF_ROBUSTNESS			2
+#define MCR_DEF_QUERY_INTERVAL			125000
+#define MCR_DEF_QUERY_RESPONSE_INTERVAL		10000
+#define MCR_DEF_LAST_MEMBER_QUERY_INTERVAL	1000
+#define MCR_DEF_LAST_MEMBER_QUERY_COUNT		2
+#define MCR_DEF_STARTUP_QUERY_INTERVAL		31250
+#define MCR_DEF_STARTUP_QUERY_COUNT		2
+#define MCR_DEF_TTL_THRESHOLD			1
+#define MCR_DEF_MAX_GROUPS			4096
+
+/* Ranges (inclusive); the netlink policy in config.c enforces them. */
+#define MCR_MIN_QUERY_INTERVAL			1000
+#define MCR_MAX_QUERY_INTERVAL			31744000
+#define MCR_MIN_QUERY_RESPONSE_INTERVAL		100
+#define MCR_MAX_QUERY_RESPONSE_INTERVAL		3174400
+#define MCR_MIN_LAST_MEMBER_QUERY_INTERVAL	100
+#define MCR_MAX_LAST_MEMBER_QUERY_INTERVAL	25500
+#define MCR_MAX_GROUPS_LIMIT			1048576
+#define MCR_MIN_COUNT				1
+#define MCR_MAX_COUNT				7
+
+/* Cross-field limits of the older protocol versions' Max Resp fields. */
+#define MCR_MAX_QRI_IGMPV2			25500	/* 8 bits of 1/10 s */
+#define MCR_MAX_QRI_MLDV1			65535	/* 16 bits of ms */
+
+/**
+ * struct mcr_iface_cfg - one interface's configuration
+ * @mode: enum mcast_router_mode
+ * @igmp_version: IGMP version spoken as querier, 1-3
+ * @mld_version: MLD version spoken as querier, 1-2
+ * @robustness: robustness variable, 1-7
+ * @query_interval: ms between general queries
+ * @query_response_interval: max response time of general queries, ms
+ * @last_member_query_interval: ms between group-specific queries
+ * @last_member_query_count: group-specific queries sent after a leave
+ * @startup_query_interval: ms between the startup general queries
+ * @startup_query_count: general queries sent at startup
+ * @ttl_threshold: packets with a lower TTL are not forwarded out
+ * @max_groups: group limit of the interface, 0 = unlimited
+ * @n_boundaries: used entries of @boundaries
+ * @boundaries: administratively scoped boundaries, no duplicates
+ * @rcu: frees a published configuration after readers are done
+ *
+ * Published configurations are immutable: a change builds a new copy and
+ * replaces the pointer (see struct mcr_iface).
+ */
+struct mcr_iface_cfg {
+	u8 mode;
+	u8 igmp_version;
+	u8 mld_version;
+	u8 robustness;
+	u32 query_interval;
+	u32 query_response_interval;
+	u32 last_member_query_interval;
+	u8 last_member_query_count;
+	u8 startup_query_count;
+	u8 ttl_threshold;
+	u8 n_boundaries;
+	u32 startup_query_interval;
+	u32 max_groups;
+	struct mcr_prefix boundaries[MCAST_ROUTER_MAX_BOUNDARIES];
+	struct rcu_head rcu;
+};
+
+extern const struct nla_policy mcr_config_policy[MCAST_ROUTER_A_IFACE_MAX + 1];
+
+void mcr_config_init(struct mcr_iface_cfg *cfg);
+int mcr_config_apply(struct mcr_iface_cfg *cfg, struct nlattr **tb,
+		     struct netlink_ext_ack *extack);
+int mcr_config_parse(struct mcr_iface_cfg *cfg, const struct nlattr *head,
+		     int len, struct netlink_ext_ack *extack);
+int mcr_config_fill(struct sk_buff *skb, const struct mcr_iface_cfg *cfg);
+size_t mcr_config_fill_size(void);
+bool mcr_prefix_contains(const struct mcr_prefix *prefix, u16 family,
+			 const struct mcr_addr *addr);
+
+#endif /* _MCR_CONFIG_H */

@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Per-namespace state: the table of configured interfaces, its generation
+ * counter and the namespace's netdevice notifier. Locking: see netns.h.
+ */
+
+#include <linux/netdevice.h>
+#include <linux/rtnetlink.h>
+#include <net/netns/generic.h>
+
+#include "iface.h"
+#include "netns.h"
+
+static unsigned int mcr_net_id __read_mostly;
+
+/**
+ * mcr_netns_get() - the mcast_router state of a namespace
+ * @net: the namespace; alive (a reference or its own pernet callbacks)
+ *
+ * Return: the state, valid as long as @net is.
+ */
+struct mcr_net *mcr_netns_get(const struct net *net)
+{
+	return net_generic(net, mcr_net_id);
+}
+
+/**
+ * mcr_netns_changed() - record a change for dump consistency checks
+ * @mn: the namespace's state
+ *
+ * Context: RTNL held.
+ */
+void mcr_netns_changed(struct mcr_net *mn)
+{
+	u32 gen = mn->generation + 1;
+
+	ASSERT_RTNL();
+	/* 0 means "no check" to nl_dump_check_consistent(): skip it. */
+	WRITE_ONCE(mn->generation, gen ?: 1);
+}
+
+/**
+ * mcr_netns_remove() - remove a configured interface and tear it down
+ * @mn: the namespace's state
+ * @iface: an entry of @mn->ifaces
+ *
+ * Context: RTNL held.
+ */
+void mcr_netns_remove(struct mcr_net *mn, struct mcr_iface *iface)
+{
+	ASSERT_RTNL();
+
+	xa_erase(&mn->ifaces, iface->dev->ifindex);
+	mcr_netns_changed(mn);
+	mcr_iface_destroy(iface);
+}
+
+static int __net_init mcr_net_init(struct net *net)
+{
+	struct mcr_net *mn = mcr_netns_get(net);
+
+	mn->net = net;
+	xa_init(&mn->ifaces);
+	mn->generation = 1;
+	mn->netdev_nb.notifier_call = mcr_iface_netdev_event;
+	return register_netdevice_notifier_net(net, &mn->netdev_nb);
+}
+
+/*
+ * Runs when the namespace is dismantled and, for every namespace, on
+ * rmmod (after the genetlink family is gone). As a pernet *device*
+ * operation registered after the core's default_device_ops, this exit
+ * runs before the core unregisters the namespace's devices or moves them
+ * back to init_net, so every configured device is still registered here
+ * and our allmulti increment is dropped on a live device. Notifications
+ * are not sent: a dying namespace has no listening sockets, and on rmmod
+ * the family is already unregistered.
+ *
+ * The table is emptied first and the notifier unregistered afterwards:
+ * unregister_netdevice_notifier_net() replays NETDEV_UNREGISTER for every
+ * device of the namespace, and with the table empty that replay finds
+ * nothing. Between the two steps nothing can add an entry: only IFACE_SET
+ * does, and it either runs in this namespace (none is left when it is
+ * dismantled) or is gone with the family (rmmod).
+ */
+static void __net_exit mcr_net_exit(struct net *net)
+{
+	struct mcr_net *mn = mcr_netns_get(net);
+	struct mcr_iface *iface;
+	unsigned long index;
+
+	rtnl_lock();
+	xa_for_each(&mn->ifaces, index, iface)
+		mcr_netns_remove(mn, iface);
+	rtnl_unlock();
+
+	unregister_netdevice_notifier_net(net, &mn->netdev_nb);
+	WARN_ON_ONCE(!xa_empty(&mn->ifaces));
+	xa_destroy(&mn->ifaces);
+}
+
+/*
+ * register_pernet_device(), not _subsys(): see mcr_net_exit() for why the
+ * exit must run before the core's device teardown of the namespace.
+ */
+static struct pernet_operations mcr_net_ops = {
+	.init = mcr_net_init,
+	.exit = mcr_net_exit,
+	.id = &mcr_net_id,
+	.size = sizeof(struct mcr_net),
+};
+
+/**
+ * mcr_netns_init() - register the pernet operations
+ *
+ * Creates the state (and notifier) of every existing namespace.
+ *
+ * Return: 0 or a negative errno.
+ */
+int mcr_netns_init(void)
+{
+	return register_pernet_device(&mcr_net_ops);
+}
+
+/**
+ * mcr_netns_uninit() - unregister the pernet operations
+ *
+ * Runs mcr_net_exit() for every namespace, so afterwards no entry, device
+ * reference or allmulti increment is left (the device references go after
+ * a grace period: the caller must rcu_barrier()).
+ */
+void mcr_netns_uninit(void)
+{
+	unregister_pernet_device(&mcr_net_ops);
+}
