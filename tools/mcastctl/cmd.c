@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mcastctl: the object table and keyword dispatch.
+ *
+ * Objects planned next to the existing ones: mfe, group, querier, proxy.
+ * Each is one <object>_main() in its own file plus a line below.
+ */
+#include <errno.h>
+#include <string.h>
+
+#include "mcastctl.h"
+#include "utils.h"
+
+struct mcastctl_opts mcastctl_opts;
+
+static int help_main(int argc, char **argv);
+
+const struct cmd mcastctl_objects[] = {
+	{ "interface", iface_main },
+	{ "monitor", monitor_main },
+	{ "help", help_main },
+	{ NULL, NULL },
+};
+
+/**
+ * cmd_find() - look a keyword up in a table, exact match only
+ * @table: NULL-terminated table
+ * @name: the keyword as typed (prefixes are not accepted)
+ *
+ * Return: the entry, or NULL.
+ */
+const struct cmd *cmd_find(const struct cmd *table, const char *name)
+{
+	for (; table->name; table++)
+		if (!strcmp(table->name, name))
+			return table;
+	return NULL;
+}
+
+/**
+ * mcastctl_usage() - print the top-level usage
+ * @fp: stream
+ */
+void mcastctl_usage(FILE *fp)
+{
+	fputs("Usage: mcastctl [ OPTIONS ] OBJECT { COMMAND | help }\n"
+	      "where  OBJECT := { interface | monitor | help }\n"
+	      "       OPTIONS := { -j[son] | -p[retty] | -s[tats] | -V[ersion] | -h[elp] }\n"
+	      "Try \"mcastctl OBJECT help\" for the commands of an object.\n",
+	      fp);
+}
+
+static int help_main(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	mcastctl_usage(stdout);
+	return 0;
+}
+
+/**
+ * mcastctl_dispatch() - run the object named by argv[0]
+ * @argc: arguments left after the global options (at least 1)
+ * @argv: the arguments, argv[0] being the object
+ *
+ * Return: 0 or a negative errno (already printed).
+ */
+int mcastctl_dispatch(int argc, char **argv)
+{
+	const struct cmd *obj = cmd_find(mcastctl_objects, argv[0]);
+
+	if (!obj) {
+		if (is_help(argv[0]))
+			return help_main(argc, argv);
+		fprintf(stderr, "Error: unknown object \"%s\"; try \"mcastctl help\"\n",
+			argv[0]);
+		return -EINVAL;
+	}
+	return obj->fn(argc, argv);
+}

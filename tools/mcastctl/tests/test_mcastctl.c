@@ -1,0 +1,1487 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Unit tests for mcastctl: parsers, keyword matching, request building,
+ * text/JSON printing and the netlink transaction layer (against a fake
+ * kernel plugged in through libnl's send/recv overrides). No kernel module
+ * is needed. The last line printed is "N passed, M failed".
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <linux/netlink.h>
+#include <netlink/attr.h>
+#include <netlink/genl/genl.h>
+#include <netlink/msg.h>
+
+#include <linux/mcast_router.h>
+
+#include "iface.h"
+#include "mcastctl.h"
+#include "nl.h"
+#include "print.h"
+#include "utils.h"
+
+#define FAKE_FAMILY 0x1d
+
+static int cur_failures;
+
+#define EXPECT(cond) do {						\
+	if (!(cond)) {							\
+		printf("    %s:%d: expected %s\n", __FILE__, __LINE__, #cond); \
+		cur_failures++;						\
+	}								\
+} while (0)
+
+#define EXPECT_STR(exp, act) expect_str(__FILE__, __LINE__, exp, act)
+
+static void expect_str(const char *file, int line, const char *exp,
+		       const char *act)
+{
+	if (act && !strcmp(exp, act))
+		return;
+	printf("    %s:%d: string mismatch\n    expected: [%s]\n    actual:   [%s]\n",
+	       file, line, exp, act ? act : "(null)");
+	cur_failures++;
+}
+
+/* ---- capturing a file descriptor (stdout/stderr) ------------------- */
+
+struct capture {
+	int fd, saved;
+	FILE *tmp;
+};
+
+static void capture_begin(struct capture *c, int fd)
+{
+	fflush(NULL);
+	c->fd = fd;
+	c->tmp = tmpfile();
+	c->saved = dup(fd);
+	if (!c->tmp || c->saved < 0 || dup2(fileno(c->tmp), fd) < 0) {
+		perror("capture");
+		exit(2);
+	}
+}
+
+/* Returns the captured text (malloc'ed). */
+static char *capture_end(struct capture *c)
+{
+	long n;
+	char *buf;
+
+	fflush(NULL);
+	dup2(c->saved, c->fd);
+	close(c->saved);
+	n = ftell(c->tmp);
+	buf = calloc(1, (size_t)(n > 0 ? n : 0) + 1);
+	if (!buf)
+		exit(2);
+	rewind(c->tmp);
+	if (n > 0 && fread(buf, 1, (size_t)n, c->tmp) != (size_t)n)
+		exit(2);
+	fclose(c->tmp);
+	return buf;
+}
+
+/* ---- durations ------------------------------------------------------ */
+
+static void test_duration_valid(void)
+{
+	static const struct { const char *s; uint32_t ms; } cases[] = {
+		{ "125s", 125000 }, { "31.25s", 31250 }, { "100ms", 100 },
+		{ "1.5s", 1500 }, { "2m", 120000 }, { "1.5m", 90000 },
+		{ "0s", 0 }, { "0ms", 0 }, { "1.000s", 1000 },
+		{ "0.001s", 1 }, { "007s", 7000 }, { "0.5m", 30000 },
+		{ "4294967295ms", UINT32_MAX }, { "4294967.295s", UINT32_MAX },
+		{ "71582m", 4294920000u }, { "10.0000000000s", 10000 },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const char *why = NULL;
+		uint32_t ms = 12345;
+		int ret = parse_duration(cases[i].s, &ms, &why);
+
+		if (ret || ms != cases[i].ms) {
+			printf("    \"%s\": ret %d ms %u why %s\n", cases[i].s,
+			       ret, ms, why ? why : "-");
+			cur_failures++;
+		}
+	}
+}
+
+static void test_duration_invalid(void)
+{
+	static const struct { const char *s; const char *why; } cases[] = {
+		/* empty */
+		{ "", "empty value" },
+		/* no unit */
+		{ "125", "a unit is required (ms, s or m)" },
+		{ "1.5", "a unit is required (ms, s or m)" },
+		/* unknown unit / trailing garbage */
+		{ "5h", NULL }, { "5sec", NULL }, { "5S", NULL }, { "5 s", NULL },
+		{ "1s ", NULL }, { "1sx", NULL }, { "1ms2", NULL },
+		{ "1e3ms", NULL }, { "0x10s", NULL },
+		/* negative / signs / blanks / no number */
+		{ "-1s", "negative durations are not allowed" },
+		{ "+1s", NULL }, { " 1s", NULL }, { "abc", NULL }, { "s", NULL },
+		{ "ms", NULL },
+		/* malformed fractions */
+		{ "1.s", "expected digits after the decimal point" },
+		{ ".5s", NULL }, { "1..5s", NULL }, { "1.5.2s", NULL },
+		/* finer than a millisecond */
+		{ "1.5ms", "not a whole number of milliseconds" },
+		{ "0.0001s", "not a whole number of milliseconds" },
+		{ "0.00001m", "not a whole number of milliseconds" },
+		{ "0.0000000001s", "not a whole number of milliseconds" },
+		/* overflow */
+		{ "4294967296ms", "too large (at most 4294967295ms)" },
+		{ "4294968s", "too large (at most 4294967295ms)" },
+		{ "71583m", "too large (at most 4294967295ms)" },
+		{ "99999999999999999999999999s", "too large (at most 4294967295ms)" },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const char *why = NULL;
+		uint32_t ms = 777;
+		int ret = parse_duration(cases[i].s, &ms, &why);
+
+		if (!ret || ms != 777 || !why ||
+		    (cases[i].why && strcmp(why, cases[i].why))) {
+			printf("    \"%s\": ret %d ms %u why %s\n", cases[i].s,
+			       ret, ms, why ? why : "-");
+			cur_failures++;
+		}
+	}
+}
+
+static void test_duration_format(void)
+{
+	static const struct { uint32_t ms; const char *s; } cases[] = {
+		{ 125000, "125s" }, { 31250, "31.25s" }, { 100, "100ms" },
+		{ 1500, "1.5s" }, { 1001, "1.001s" }, { 0, "0s" },
+		{ 1, "1ms" }, { 999, "999ms" }, { 10000, "10s" },
+		{ 120000, "120s" }, { UINT32_MAX, "4294967.295s" },
+		{ 25500, "25.5s" }, { 1010, "1.01s" },
+	};
+	char buf[DURATION_STRLEN];
+	uint32_t v = 1;
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		format_duration(cases[i].ms, buf, sizeof(buf));
+		EXPECT_STR(cases[i].s, buf);
+	}
+	/* Round trip over a spread of values. */
+	for (int i = 0; i < 20000; i++) {
+		const char *why;
+		uint32_t back = 0;
+
+		v = v * 1103515245u + 12345u;
+		format_duration(v >> (i % 32), buf, sizeof(buf));
+		if (parse_duration(buf, &back, &why) || back != v >> (i % 32)) {
+			printf("    round trip %u -> %s -> %u\n", v >> (i % 32),
+			       buf, back);
+			cur_failures++;
+			break;
+		}
+	}
+}
+
+/* ---- integers ------------------------------------------------------- */
+
+static void test_uint_ranges(void)
+{
+	static const struct {
+		const char *s;
+		uint64_t min, max;
+		int ret;
+		uint64_t v;
+	} cases[] = {
+		{ "0", 0, 255, 0, 0 }, { "255", 0, 255, 0, 255 },
+		{ "256", 0, 255, -1, 0 }, { "007", 0, 255, 0, 7 },
+		{ "1", 1, 7, 0, 1 }, { "7", 1, 7, 0, 7 },
+		{ "0", 1, 7, -1, 0 }, { "8", 1, 7, -1, 0 },
+		{ "4294967295", 0, UINT32_MAX, 0, UINT32_MAX },
+		{ "4294967296", 0, UINT32_MAX, -1, 0 },
+		{ "18446744073709551615", 0, UINT64_MAX, 0, UINT64_MAX },
+		{ "18446744073709551616", 0, UINT64_MAX, -1, 0 },
+		{ "", 0, 255, -1, 0 }, { "-1", 0, 255, -1, 0 },
+		{ "+1", 0, 255, -1, 0 }, { " 1", 0, 255, -1, 0 },
+		{ "1 ", 0, 255, -1, 0 }, { "0x10", 0, 255, -1, 0 },
+		{ "1.0", 0, 255, -1, 0 }, { "abc", 0, 255, -1, 0 },
+		{ "1k", 0, 255, -1, 0 },
+	};
+	const char *why;
+	uint64_t v;
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		int ret;
+
+		v = 4242;
+		why = NULL;
+		ret = parse_uint(cases[i].s, cases[i].min, cases[i].max, &v,
+				 &why);
+		if (ret != cases[i].ret || (!ret && v != cases[i].v) ||
+		    (ret && (v != 4242 || !why))) {
+			printf("    \"%s\" [%llu,%llu]: ret %d v %llu\n",
+			       cases[i].s, (unsigned long long)cases[i].min,
+			       (unsigned long long)cases[i].max, ret,
+			       (unsigned long long)v);
+			cur_failures++;
+		}
+	}
+	EXPECT(parse_uint("9", 1, 7, &v, &why) == -1);
+	EXPECT_STR("out of range (1-7)", why);
+	EXPECT(parse_uint("x", 1, 7, &v, &why) == -1);
+	EXPECT_STR("not an unsigned decimal integer", why);
+}
+
+static void test_onoff(void)
+{
+	const char *why;
+	bool on = false;
+
+	EXPECT(!parse_onoff("on", &on, &why) && on);
+	EXPECT(!parse_onoff("off", &on, &why) && !on);
+	EXPECT(parse_onoff("o", &on, &why) == -1);
+	EXPECT(parse_onoff("ON", &on, &why) == -1);
+	EXPECT(parse_onoff("", &on, &why) == -1);
+	EXPECT(parse_onoff("1", &on, &why) == -1);
+}
+
+/* ---- prefixes ------------------------------------------------------- */
+
+static void test_prefix_v4(void)
+{
+	char buf[PREFIX_STRLEN];
+	struct prefix p;
+	const char *why;
+	static const char *const bad[] = {
+		"239.192.0.0/33", "239.192.0.0/", "239.192.0/14",
+		"239.192.0.0/14/1", "/14", "", "239.192.0.0/-1",
+		"239.192.0.0/ 14", "239.192.0.256/8", "abc", "239.192.0.0/1a",
+		" 239.192.0.0/14", "239.192.0.0 /14", "239.192.0.0/+4",
+		"239.192.0.0/0x10",
+	};
+
+	EXPECT(!parse_prefix("239.192.0.0/14", &p, &why));
+	EXPECT(p.family == AF_INET && p.len == 14);
+	EXPECT(p.addr[0] == 239 && p.addr[1] == 192 && !p.addr[2] && !p.addr[3]);
+	EXPECT(!format_prefix(&p, buf, sizeof(buf)));
+	EXPECT_STR("239.192.0.0/14", buf);
+
+	EXPECT(!parse_prefix("239.1.2.3", &p, &why));
+	EXPECT(p.family == AF_INET && p.len == 32);
+	EXPECT(!format_prefix(&p, buf, sizeof(buf)));
+	EXPECT_STR("239.1.2.3/32", buf);
+
+	/* Host bits and non-multicast addresses are the kernel's business. */
+	EXPECT(!parse_prefix("10.1.2.3/8", &p, &why) && p.len == 8);
+	EXPECT(!parse_prefix("0.0.0.0/0", &p, &why) && p.len == 0);
+
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		why = NULL;
+		if (!parse_prefix(bad[i], &p, &why) || !why) {
+			printf("    accepted \"%s\"\n", bad[i]);
+			cur_failures++;
+		}
+	}
+}
+
+static void test_prefix_v6(void)
+{
+	char buf[PREFIX_STRLEN];
+	struct prefix p;
+	const char *why;
+	static const char *const bad[] = {
+		"ff05::/129", "ff05:::/16", "[ff05::]/16", "ff05::/", "ff05::%lo",
+		"ff05::/16x", "gg05::/16", "ff05::1::2",
+	};
+
+	EXPECT(!parse_prefix("ff05::/16", &p, &why));
+	EXPECT(p.family == AF_INET6 && p.len == 16);
+	EXPECT(p.addr[0] == 0xff && p.addr[1] == 0x05 && !p.addr[15]);
+	EXPECT(!format_prefix(&p, buf, sizeof(buf)));
+	EXPECT_STR("ff05::/16", buf);
+
+	EXPECT(!parse_prefix("FF02::1", &p, &why));
+	EXPECT(p.len == 128 && p.addr[15] == 1);
+	EXPECT(!format_prefix(&p, buf, sizeof(buf)));
+	EXPECT_STR("ff02::1/128", buf);
+
+	EXPECT(!parse_prefix("ff3e:0:0:0:0:0:0:0/32", &p, &why));
+	EXPECT(!format_prefix(&p, buf, sizeof(buf)));
+	EXPECT_STR("ff3e::/32", buf);
+
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		why = NULL;
+		if (!parse_prefix(bad[i], &p, &why) || !why) {
+			printf("    accepted \"%s\"\n", bad[i]);
+			cur_failures++;
+		}
+	}
+	EXPECT(parse_prefix("ff05::/200", &p, &why) == -1);
+	EXPECT_STR("prefix length must be a number from 0 to 128", why);
+}
+
+/* ---- keywords and dispatch ------------------------------------------ */
+
+static void test_keywords_exact(void)
+{
+	static const char *const bad[] = {
+		"inter", "i", "interfaces", "Interface", "", "mon", "monitors",
+		"hel", "interface ",
+	};
+	struct capture c;
+	char *err;
+	char *argv[4];
+
+	EXPECT(cmd_find(mcastctl_objects, "interface") != NULL);
+	EXPECT(cmd_find(mcastctl_objects, "monitor") != NULL);
+	EXPECT(cmd_find(mcastctl_objects, "help") != NULL);
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		if (cmd_find(mcastctl_objects, bad[i])) {
+			printf("    object \"%s\" matched\n", bad[i]);
+			cur_failures++;
+		}
+	}
+
+	argv[0] = "inter";
+	argv[1] = NULL;
+	capture_begin(&c, 2);
+	EXPECT(mcastctl_dispatch(1, argv) == -EINVAL);
+	err = capture_end(&c);
+	EXPECT_STR("Error: unknown object \"inter\"; try \"mcastctl help\"\n", err);
+	free(err);
+
+	argv[0] = "interface";
+	argv[1] = "sh";
+	argv[2] = NULL;
+	capture_begin(&c, 2);
+	EXPECT(mcastctl_dispatch(2, argv) == -EINVAL);
+	err = capture_end(&c);
+	EXPECT_STR("Error: unknown command \"sh\" for \"interface\"; try \"mcastctl interface help\"\n",
+		   err);
+	free(err);
+}
+
+static void test_help_levels(void)
+{
+	char *a1[] = { "help", NULL };
+	char *a2[] = { "interface", "help", NULL };
+	char *a3[] = { "interface", "set", "help", NULL };
+	char *a4[] = { "monitor", "help", NULL };
+	char *a5[] = { "interface", "show", "help", NULL };
+	struct capture c;
+	char *out;
+
+	capture_begin(&c, 1);
+	EXPECT(mcastctl_dispatch(1, a1) == 0);
+	out = capture_end(&c);
+	EXPECT(!strncmp(out, "Usage: mcastctl [ OPTIONS ] OBJECT", 34));
+	free(out);
+
+	capture_begin(&c, 1);
+	EXPECT(mcastctl_dispatch(2, a2) == 0);
+	out = capture_end(&c);
+	EXPECT(!strncmp(out, "Usage: mcastctl interface set DEV", 33));
+	free(out);
+
+	capture_begin(&c, 1);
+	EXPECT(mcastctl_dispatch(3, a3) == 0);
+	out = capture_end(&c);
+	EXPECT(strstr(out, "[ query-response-interval DUR ]") != NULL);
+	free(out);
+
+	capture_begin(&c, 1);
+	EXPECT(mcastctl_dispatch(2, a4) == 0);
+	out = capture_end(&c);
+	EXPECT(!strncmp(out, "Usage: mcastctl [ -j ] monitor", 30));
+	free(out);
+
+	capture_begin(&c, 1);
+	EXPECT(mcastctl_dispatch(3, a5) == 0);
+	out = capture_end(&c);
+	EXPECT(!strncmp(out, "Usage: mcastctl interface", 25));
+	free(out);
+}
+
+/* ---- interface set: parsing ------------------------------------------ */
+
+/* Parse a space-separated command line (after "set"); stderr -> *err. */
+static int parse_set_line(const char *line, struct iface_set_req *req,
+			  char **err)
+{
+	char *copy = strdup(line), *argv[64], *tok, *save = NULL;
+	struct capture c;
+	int argc = 0, ret;
+
+	for (tok = strtok_r(copy, " ", &save); tok && argc < 63;
+	     tok = strtok_r(NULL, " ", &save))
+		argv[argc++] = tok;
+	argv[argc] = NULL;
+	memset(req, 0, sizeof(*req));
+	capture_begin(&c, 2);
+	ret = iface_parse_set(argc, argv, req);
+	*err = capture_end(&c);
+	req->dev = NULL;	/* points into copy */
+	free(copy);
+	return ret;
+}
+
+static void test_set_parse(void)
+{
+	struct iface_set_req req;
+	char *err;
+
+	EXPECT(!parse_set_line("eth1 mode router igmp-version 2 mld-version 1 robustness 3 query-interval 60s query-response-interval 1.5s last-member-query-interval 100ms last-member-query-count 3 startup-query-interval 15s startup-query-count 4 ttl-threshold 255 max-groups 0 boundary 239.192.0.0/14 boundary ff05::/16",
+			       &req, &err));
+	EXPECT_STR("", err);
+	free(err);
+	EXPECT(req.has[MCAST_ROUTER_A_IFACE_MODE] &&
+	       req.val[MCAST_ROUTER_A_IFACE_MODE] == MCAST_ROUTER_MODE_ROUTER);
+	EXPECT(req.val[MCAST_ROUTER_A_IFACE_IGMP_VERSION] == 2);
+	EXPECT(req.val[MCAST_ROUTER_A_IFACE_MLD_VERSION] == 1);
+	EXPECT(req.val[MCAST_ROUTER_A_IFACE_ROBUSTNESS] == 3);
+	EXPECT(req.val[MCAST_ROUTER_A_IFACE_QUERY_INTERVAL] == 60000);
+	EXPECT(req.val[MCAST_ROUTER_A_IFACE_QUERY_RESPONSE_INTERVAL] == 1500);
+	EXPECT(req.val[MCAST_ROUTER_A_IFACE_LAST_MEMBER_QUERY_INTERVAL] == 100);
+	EXPECT(req.val[MCAST_ROUTER_A_IFACE_LAST_MEMBER_QUERY_COUNT] == 3);
+	EXPECT(req.val[MCAST_ROUTER_A_IFACE_STARTUP_QUERY_INTERVAL] == 15000);
+	EXPECT(req.val[MCAST_ROUTER_A_IFACE_STARTUP_QUERY_COUNT] == 4);
+	EXPECT(req.val[MCAST_ROUTER_A_IFACE_TTL_THRESHOLD] == 255);
+	EXPECT(req.has[MCAST_ROUTER_A_IFACE_MAX_GROUPS] &&
+	       req.val[MCAST_ROUTER_A_IFACE_MAX_GROUPS] == 0);
+	EXPECT(req.boundaries_given && req.nboundaries == 2);
+	EXPECT(req.nboundaries == 2 && req.boundaries[1].family == AF_INET6);
+	iface_set_req_free(&req);
+
+	/* Out-of-policy but well-formed values pass: the kernel decides. */
+	EXPECT(!parse_set_line("eth1 igmp-version 9 robustness 0 query-interval 1ms max-groups 4294967295",
+			       &req, &err));
+	EXPECT(req.val[MCAST_ROUTER_A_IFACE_IGMP_VERSION] == 9);
+	EXPECT(!req.has[MCAST_ROUTER_A_IFACE_MODE] && !req.boundaries_given);
+	free(err);
+	iface_set_req_free(&req);
+
+	EXPECT(!parse_set_line("eth1", &req, &err));
+	EXPECT(!req.boundaries_given);
+	free(err);
+	iface_set_req_free(&req);
+
+	EXPECT(!parse_set_line("eth1 boundary none", &req, &err));
+	EXPECT(req.boundaries_given && req.boundary_none && !req.nboundaries);
+	free(err);
+	iface_set_req_free(&req);
+}
+
+static void test_set_parse_errors(void)
+{
+	static const struct { const char *line; const char *err; } cases[] = {
+		{ "", "Error: missing device name; try \"mcastctl interface set help\"\n" },
+		{ "eth1 mod router", "Error: unknown keyword \"mod\"; try \"mcastctl interface set help\"\n" },
+		{ "eth1 query-int 1s", "Error: unknown keyword \"query-int\"; try \"mcastctl interface set help\"\n" },
+		{ "eth1 ttl 1", "Error: unknown keyword \"ttl\"; try \"mcastctl interface set help\"\n" },
+		{ "eth1 boundaries none", "Error: unknown keyword \"boundaries\"; try \"mcastctl interface set help\"\n" },
+		{ "eth1 mode router mode off", "Error: \"mode\" given more than once\n" },
+		{ "eth1 ttl-threshold 1 ttl-threshold 1", "Error: \"ttl-threshold\" given more than once\n" },
+		{ "eth1 mode", "Error: missing value for \"mode\"\n" },
+		{ "eth1 boundary", "Error: missing value for \"boundary\"\n" },
+		{ "eth1 mode route", "Error: invalid mode \"route\": expected router, proxy or off\n" },
+		{ "eth1 igmp-version abc", "Error: invalid igmp-version \"abc\": not an unsigned decimal integer\n" },
+		{ "eth1 ttl-threshold 256", "Error: invalid ttl-threshold \"256\": out of range (0-255)\n" },
+		{ "eth1 robustness -1", "Error: invalid robustness \"-1\": not an unsigned decimal integer\n" },
+		{ "eth1 max-groups 4294967296", "Error: invalid max-groups \"4294967296\": out of range (0-4294967295)\n" },
+		{ "eth1 query-interval 125", "Error: invalid query-interval \"125\": a unit is required (ms, s or m)\n" },
+		{ "eth1 boundary 239.0.0.0/40", "Error: invalid boundary \"239.0.0.0/40\": prefix length must be a number from 0 to 32\n" },
+		{ "eth1 boundary none boundary ff05::/16", "Error: \"boundary none\" cannot be combined with other boundaries\n" },
+		{ "eth1 boundary ff05::/16 boundary none", "Error: \"boundary none\" cannot be combined with other boundaries\n" },
+		{ "eth1 boundary none boundary none", "Error: \"boundary none\" cannot be combined with other boundaries\n" },
+		{ "eth1 extra", "Error: unknown keyword \"extra\"; try \"mcastctl interface set help\"\n" },
+	};
+	struct iface_set_req req;
+	char *err;
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		EXPECT(parse_set_line(cases[i].line, &req, &err) == -1);
+		EXPECT_STR(cases[i].err, err);
+		free(err);
+		iface_set_req_free(&req);
+	}
+}
+
+static void test_set_help_anywhere(void)
+{
+	static const char *const lines[] = {
+		"help", "eth1 help", "eth1 mode router help", "-h",
+	};
+	struct iface_set_req req;
+	struct capture c;
+	char *err, *out;
+
+	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+		capture_begin(&c, 1);
+		EXPECT(parse_set_line(lines[i], &req, &err) == 1);
+		out = capture_end(&c);
+		EXPECT(!strncmp(out, "Usage: mcastctl interface set DEV", 33));
+		EXPECT_STR("", err);
+		free(out);
+		free(err);
+		iface_set_req_free(&req);
+	}
+}
+
+/* ---- interface set: the request ------------------------------------- */
+
+static struct nl_msg *genl_msg(uint8_t cmd)
+{
+	struct nl_msg *msg = nlmsg_alloc();
+
+	if (!msg || !genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, FAKE_FAMILY,
+				 0, 0, cmd, MCAST_ROUTER_GENL_VERSION))
+		exit(2);
+	return msg;
+}
+
+static void test_set_request(void)
+{
+	struct nlattr *tb[MCAST_ROUTER_A_IFACE_MAX + 1], *entry;
+	struct nlattr *ptb[MCAST_ROUTER_A_PREFIX_MAX + 1];
+	struct iface_set_req req;
+	struct nl_msg *msg;
+	int rem, n = 0;
+	char *err;
+
+	EXPECT(!parse_set_line("eth1 mode proxy ttl-threshold 4 query-interval 31.25s boundary 239.192.0.0/14 boundary ff05::/16",
+			       &req, &err));
+	free(err);
+	msg = genl_msg(MCAST_ROUTER_CMD_IFACE_SET);
+	EXPECT(!iface_put_set(msg, &req, 7));
+	iface_set_req_free(&req);
+	EXPECT(!genlmsg_parse(nlmsg_hdr(msg), 0, tb, MCAST_ROUTER_A_IFACE_MAX, NULL));
+	EXPECT(tb[MCAST_ROUTER_A_IFACE_IFINDEX] &&
+	       nla_get_u32(tb[MCAST_ROUTER_A_IFACE_IFINDEX]) == 7);
+	EXPECT(tb[MCAST_ROUTER_A_IFACE_MODE] &&
+	       nla_len(tb[MCAST_ROUTER_A_IFACE_MODE]) == 1 &&
+	       nla_get_u8(tb[MCAST_ROUTER_A_IFACE_MODE]) == MCAST_ROUTER_MODE_PROXY);
+	EXPECT(tb[MCAST_ROUTER_A_IFACE_TTL_THRESHOLD] &&
+	       nla_len(tb[MCAST_ROUTER_A_IFACE_TTL_THRESHOLD]) == 1 &&
+	       nla_get_u8(tb[MCAST_ROUTER_A_IFACE_TTL_THRESHOLD]) == 4);
+	EXPECT(tb[MCAST_ROUTER_A_IFACE_QUERY_INTERVAL] &&
+	       nla_len(tb[MCAST_ROUTER_A_IFACE_QUERY_INTERVAL]) == 4 &&
+	       nla_get_u32(tb[MCAST_ROUTER_A_IFACE_QUERY_INTERVAL]) == 31250);
+	EXPECT(!tb[MCAST_ROUTER_A_IFACE_IFNAME]);
+	EXPECT(!tb[MCAST_ROUTER_A_IFACE_ROBUSTNESS]);
+	EXPECT(!tb[MCAST_ROUTER_A_IFACE_MAX_GROUPS]);
+	EXPECT(tb[MCAST_ROUTER_A_IFACE_BOUNDARIES] != NULL);
+	if (tb[MCAST_ROUTER_A_IFACE_BOUNDARIES]) {
+		nla_for_each_nested(entry, tb[MCAST_ROUTER_A_IFACE_BOUNDARIES], rem) {
+			static const uint8_t v4[4] = { 239, 192, 0, 0 };
+			static const uint8_t v6[16] = { 0xff, 0x05 };
+
+			EXPECT(nla_type(entry) == MCAST_ROUTER_A_BOUNDARIES_ENTRY);
+			EXPECT(!nla_parse_nested(ptb, MCAST_ROUTER_A_PREFIX_MAX, entry, NULL));
+			EXPECT(ptb[MCAST_ROUTER_A_PREFIX_FAMILY] &&
+			       ptb[MCAST_ROUTER_A_PREFIX_ADDR] &&
+			       ptb[MCAST_ROUTER_A_PREFIX_LEN]);
+			if (!ptb[MCAST_ROUTER_A_PREFIX_FAMILY] ||
+			    !ptb[MCAST_ROUTER_A_PREFIX_ADDR] ||
+			    !ptb[MCAST_ROUTER_A_PREFIX_LEN])
+				break;
+			if (n == 0) {
+				EXPECT(nla_get_u16(ptb[MCAST_ROUTER_A_PREFIX_FAMILY]) == AF_INET);
+				EXPECT(nla_len(ptb[MCAST_ROUTER_A_PREFIX_ADDR]) == 4 &&
+				       !memcmp(nla_data(ptb[MCAST_ROUTER_A_PREFIX_ADDR]), v4, 4));
+				EXPECT(nla_get_u8(ptb[MCAST_ROUTER_A_PREFIX_LEN]) == 14);
+			} else {
+				EXPECT(nla_get_u16(ptb[MCAST_ROUTER_A_PREFIX_FAMILY]) == AF_INET6);
+				EXPECT(nla_len(ptb[MCAST_ROUTER_A_PREFIX_ADDR]) == 16 &&
+				       !memcmp(nla_data(ptb[MCAST_ROUTER_A_PREFIX_ADDR]), v6, 16));
+				EXPECT(nla_get_u8(ptb[MCAST_ROUTER_A_PREFIX_LEN]) == 16);
+			}
+			n++;
+		}
+	}
+	EXPECT(n == 2);
+	nlmsg_free(msg);
+
+	/* "boundary none": an empty nest. */
+	EXPECT(!parse_set_line("eth1 boundary none", &req, &err));
+	free(err);
+	msg = genl_msg(MCAST_ROUTER_CMD_IFACE_SET);
+	EXPECT(!iface_put_set(msg, &req, 7));
+	iface_set_req_free(&req);
+	EXPECT(!genlmsg_parse(nlmsg_hdr(msg), 0, tb, MCAST_ROUTER_A_IFACE_MAX, NULL));
+	EXPECT(tb[MCAST_ROUTER_A_IFACE_BOUNDARIES] &&
+	       nla_len(tb[MCAST_ROUTER_A_IFACE_BOUNDARIES]) == 0);
+	nlmsg_free(msg);
+
+	/* No boundary keyword: no nest at all (list left alone). */
+	EXPECT(!parse_set_line("eth1 mode off", &req, &err));
+	free(err);
+	msg = genl_msg(MCAST_ROUTER_CMD_IFACE_SET);
+	EXPECT(!iface_put_set(msg, &req, 7));
+	iface_set_req_free(&req);
+	EXPECT(!genlmsg_parse(nlmsg_hdr(msg), 0, tb, MCAST_ROUTER_A_IFACE_MAX, NULL));
+	EXPECT(!tb[MCAST_ROUTER_A_IFACE_BOUNDARIES]);
+	EXPECT(tb[MCAST_ROUTER_A_IFACE_MODE] &&
+	       nla_get_u8(tb[MCAST_ROUTER_A_IFACE_MODE]) == MCAST_ROUTER_MODE_OFF);
+	nlmsg_free(msg);
+}
+
+/* ---- printing --------------------------------------------------------- */
+
+static void put_prefix(struct nl_msg *msg, int family, const char *addr,
+		       uint8_t len)
+{
+	uint8_t buf[16];
+	struct nlattr *e = nla_nest_start(msg, MCAST_ROUTER_A_BOUNDARIES_ENTRY);
+
+	if (!e || inet_pton(family, addr, buf) != 1 ||
+	    nla_put_u16(msg, MCAST_ROUTER_A_PREFIX_FAMILY, (uint16_t)family) ||
+	    nla_put(msg, MCAST_ROUTER_A_PREFIX_ADDR, family == AF_INET ? 4 : 16, buf) ||
+	    nla_put_u8(msg, MCAST_ROUTER_A_PREFIX_LEN, len))
+		exit(2);
+	nla_nest_end(msg, e);
+}
+
+/* An IFACE_GET reply as the kernel would build it, with defaults. */
+static struct nl_msg *iface_reply(uint8_t cmd, uint32_t ifindex,
+				  const char *name, bool boundaries)
+{
+	struct nl_msg *msg = genl_msg(cmd);
+	struct nlattr *nest;
+
+	if (nla_put_u32(msg, MCAST_ROUTER_A_IFACE_IFINDEX, ifindex) ||
+	    nla_put_string(msg, MCAST_ROUTER_A_IFACE_IFNAME, name) ||
+	    nla_put_u8(msg, MCAST_ROUTER_A_IFACE_MODE, MCAST_ROUTER_MODE_ROUTER) ||
+	    nla_put_u8(msg, MCAST_ROUTER_A_IFACE_IGMP_VERSION, 3) ||
+	    nla_put_u8(msg, MCAST_ROUTER_A_IFACE_MLD_VERSION, 2) ||
+	    nla_put_u8(msg, MCAST_ROUTER_A_IFACE_ROBUSTNESS, 2) ||
+	    nla_put_u32(msg, MCAST_ROUTER_A_IFACE_QUERY_INTERVAL, 125000) ||
+	    nla_put_u32(msg, MCAST_ROUTER_A_IFACE_QUERY_RESPONSE_INTERVAL, 10000) ||
+	    nla_put_u32(msg, MCAST_ROUTER_A_IFACE_LAST_MEMBER_QUERY_INTERVAL, 1000) ||
+	    nla_put_u8(msg, MCAST_ROUTER_A_IFACE_LAST_MEMBER_QUERY_COUNT, 2) ||
+	    nla_put_u32(msg, MCAST_ROUTER_A_IFACE_STARTUP_QUERY_INTERVAL, 31250) ||
+	    nla_put_u8(msg, MCAST_ROUTER_A_IFACE_STARTUP_QUERY_COUNT, 2) ||
+	    nla_put_u8(msg, MCAST_ROUTER_A_IFACE_TTL_THRESHOLD, 1) ||
+	    nla_put_u32(msg, MCAST_ROUTER_A_IFACE_MAX_GROUPS, 4096))
+		exit(2);
+	nest = nla_nest_start(msg, MCAST_ROUTER_A_IFACE_BOUNDARIES);
+	if (!nest)
+		exit(2);
+	if (boundaries) {
+		put_prefix(msg, AF_INET, "239.192.0.0", 14);
+		put_prefix(msg, AF_INET6, "ff05::", 16);
+	}
+	nla_nest_end_keep_empty(msg, nest);
+	return msg;
+}
+
+struct out {
+	char *buf;
+	size_t len;
+	FILE *fp;
+};
+
+static void out_begin(struct out *o, bool json, bool pretty)
+{
+	o->fp = open_memstream(&o->buf, &o->len);
+	if (!o->fp)
+		exit(2);
+	print_init(o->fp, json, pretty);
+}
+
+static char *out_end(struct out *o)
+{
+	fclose(o->fp);
+	print_init(stdout, false, false);
+	return o->buf;
+}
+
+static const char full_text[] =
+	"eth1: mode router igmp-version 3 mld-version 2 robustness 2\n"
+	"    query-interval 125s query-response-interval 10s\n"
+	"    last-member-query-interval 1s last-member-query-count 2\n"
+	"    startup-query-interval 31.25s startup-query-count 2\n"
+	"    ttl-threshold 1 max-groups 4096\n"
+	"    boundary 239.192.0.0/14 boundary ff05::/16\n";
+
+static const char full_json[] =
+	"{\"ifindex\":5,\"ifname\":\"eth1\",\"mode\":\"router\","
+	"\"igmp-version\":3,\"mld-version\":2,\"robustness\":2,"
+	"\"query-interval\":125000,\"query-response-interval\":10000,"
+	"\"last-member-query-interval\":1000,\"last-member-query-count\":2,"
+	"\"startup-query-interval\":31250,\"startup-query-count\":2,"
+	"\"ttl-threshold\":1,\"max-groups\":4096,"
+	"\"boundaries\":[\"239.192.0.0/14\",\"ff05::/16\"]}";
+
+static void test_print_text(void)
+{
+	struct nl_msg *msg = iface_reply(MCAST_ROUTER_CMD_IFACE_GET, 5, "eth1", true);
+	struct out o;
+	char *s;
+
+	out_begin(&o, false, false);
+	open_json_array(NULL);
+	EXPECT(iface_print(nlmsg_hdr(msg), NULL) == 0);
+	close_json_array();
+	EXPECT(print_end() == 0);
+	s = out_end(&o);
+	EXPECT_STR(full_text, s);
+	free(s);
+	nlmsg_free(msg);
+
+	/* Empty boundary list: no boundary line, no trailing blanks. */
+	msg = iface_reply(MCAST_ROUTER_CMD_IFACE_GET, 5, "eth1", false);
+	out_begin(&o, false, false);
+	EXPECT(iface_print(nlmsg_hdr(msg), NULL) == 0);
+	s = out_end(&o);
+	EXPECT_STR("eth1: mode router igmp-version 3 mld-version 2 robustness 2\n"
+		   "    query-interval 125s query-response-interval 10s\n"
+		   "    last-member-query-interval 1s last-member-query-count 2\n"
+		   "    startup-query-interval 31.25s startup-query-count 2\n"
+		   "    ttl-threshold 1 max-groups 4096\n", s);
+	free(s);
+	nlmsg_free(msg);
+}
+
+static void test_print_json(void)
+{
+	struct nl_msg *m1 = iface_reply(MCAST_ROUTER_CMD_IFACE_GET, 5, "eth1", true);
+	struct nl_msg *m2 = iface_reply(MCAST_ROUTER_CMD_IFACE_GET, 6, "eth2", false);
+	char expect[2048];
+	struct out o;
+	char *s;
+
+	out_begin(&o, true, false);
+	open_json_array(NULL);
+	EXPECT(iface_print(nlmsg_hdr(m1), NULL) == 0);
+	close_json_array();
+	EXPECT(print_end() == 0);
+	s = out_end(&o);
+	snprintf(expect, sizeof(expect), "[%s]\n", full_json);
+	EXPECT_STR(expect, s);
+	free(s);
+
+	/* Two interfaces; the second has an empty boundary list. */
+	out_begin(&o, true, false);
+	open_json_array(NULL);
+	EXPECT(iface_print(nlmsg_hdr(m1), NULL) == 0);
+	EXPECT(iface_print(nlmsg_hdr(m2), NULL) == 0);
+	close_json_array();
+	EXPECT(print_end() == 0);
+	s = out_end(&o);
+	EXPECT_STR("[{\"ifindex\":5,\"ifname\":\"eth1\",\"mode\":\"router\",\"igmp-version\":3,\"mld-version\":2,\"robustness\":2,\"query-interval\":125000,\"query-response-interval\":10000,\"last-member-query-interval\":1000,\"last-member-query-count\":2,\"startup-query-interval\":31250,\"startup-query-count\":2,\"ttl-threshold\":1,\"max-groups\":4096,\"boundaries\":[\"239.192.0.0/14\",\"ff05::/16\"]},"
+		   "{\"ifindex\":6,\"ifname\":\"eth2\",\"mode\":\"router\",\"igmp-version\":3,\"mld-version\":2,\"robustness\":2,\"query-interval\":125000,\"query-response-interval\":10000,\"last-member-query-interval\":1000,\"last-member-query-count\":2,\"startup-query-interval\":31250,\"startup-query-count\":2,\"ttl-threshold\":1,\"max-groups\":4096,\"boundaries\":[]}]\n",
+		   s);
+	free(s);
+
+	/* Empty dump. */
+	out_begin(&o, true, false);
+	open_json_array(NULL);
+	close_json_array();
+	EXPECT(print_end() == 0);
+	s = out_end(&o);
+	EXPECT_STR("[]\n", s);
+	free(s);
+
+	/* Text mode with no interfaces prints nothing. */
+	out_begin(&o, false, false);
+	open_json_array(NULL);
+	close_json_array();
+	EXPECT(print_end() == 0);
+	s = out_end(&o);
+	EXPECT_STR("", s);
+	free(s);
+	nlmsg_free(m1);
+	nlmsg_free(m2);
+}
+
+static void test_print_json_pretty(void)
+{
+	struct nl_msg *m = genl_msg(MCAST_ROUTER_CMD_IFACE_GET);
+	struct nlattr *nest;
+	struct out o;
+	char *s;
+
+	if (nla_put_u32(m, MCAST_ROUTER_A_IFACE_IFINDEX, 5) ||
+	    nla_put_string(m, MCAST_ROUTER_A_IFACE_IFNAME, "eth1") ||
+	    nla_put_u32(m, MCAST_ROUTER_A_IFACE_QUERY_INTERVAL, 125000))
+		exit(2);
+	nest = nla_nest_start(m, MCAST_ROUTER_A_IFACE_BOUNDARIES);
+	put_prefix(m, AF_INET6, "ff05::", 16);
+	nla_nest_end(m, nest);
+
+	out_begin(&o, true, true);
+	open_json_array(NULL);
+	EXPECT(iface_print(nlmsg_hdr(m), NULL) == 0);
+	close_json_array();
+	EXPECT(print_end() == 0);
+	s = out_end(&o);
+	EXPECT_STR("[\n"
+		   "    {\n"
+		   "        \"ifindex\": 5,\n"
+		   "        \"ifname\": \"eth1\",\n"
+		   "        \"query-interval\": 125000,\n"
+		   "        \"boundaries\": [\n"
+		   "            \"ff05::/16\"\n"
+		   "        ]\n"
+		   "    }\n"
+		   "]\n", s);
+	free(s);
+
+	out_begin(&o, true, true);
+	open_json_array(NULL);
+	close_json_array();
+	EXPECT(print_end() == 0);
+	s = out_end(&o);
+	EXPECT_STR("[]\n", s);
+	free(s);
+	nlmsg_free(m);
+}
+
+static void test_print_partial_and_unknown(void)
+{
+	struct nl_msg *m = genl_msg(MCAST_ROUTER_CMD_IFACE_GET);
+	struct out o;
+	char *s;
+
+	/* Sparse reply, an unknown mode, and attributes from the future. */
+	if (nla_put_u32(m, MCAST_ROUTER_A_IFACE_IFINDEX, 9) ||
+	    nla_put_string(m, MCAST_ROUTER_A_IFACE_IFNAME, "br0") ||
+	    nla_put_u8(m, MCAST_ROUTER_A_IFACE_MODE, 7) ||
+	    nla_put_u32(m, 200, 1234) ||
+	    nla_put_u64(m, MCAST_ROUTER_A_IFACE_PAD, 0) ||
+	    nla_put_u8(m, MCAST_ROUTER_A_IFACE_TTL_THRESHOLD, 64) ||
+	    nla_put_u32(m, MCAST_ROUTER_A_IFACE_STARTUP_QUERY_INTERVAL, 1500))
+		exit(2);
+
+	out_begin(&o, false, false);
+	EXPECT(iface_print(nlmsg_hdr(m), NULL) == 0);
+	s = out_end(&o);
+	EXPECT_STR("br0: mode 7\n"
+		   "    startup-query-interval 1.5s\n"
+		   "    ttl-threshold 64\n", s);
+	free(s);
+
+	out_begin(&o, true, false);
+	EXPECT(iface_print(nlmsg_hdr(m), NULL) == 0);
+	EXPECT(print_end() == 0);
+	s = out_end(&o);
+	EXPECT_STR("{\"ifindex\":9,\"ifname\":\"br0\",\"mode\":\"7\",\"startup-query-interval\":1500,\"ttl-threshold\":64}\n",
+		   s);
+	free(s);
+	nlmsg_free(m);
+
+	/* No IFNAME: text falls back to the ifindex. */
+	m = genl_msg(MCAST_ROUTER_CMD_IFACE_GET);
+	if (nla_put_u32(m, MCAST_ROUTER_A_IFACE_IFINDEX, 9) ||
+	    nla_put_u8(m, MCAST_ROUTER_A_IFACE_MODE, MCAST_ROUTER_MODE_OFF))
+		exit(2);
+	out_begin(&o, false, false);
+	EXPECT(iface_print(nlmsg_hdr(m), NULL) == 0);
+	s = out_end(&o);
+	EXPECT_STR("ifindex 9: mode off\n", s);
+	free(s);
+	nlmsg_free(m);
+
+	/* Wrong attribute size: rejected, nothing printed. */
+	m = genl_msg(MCAST_ROUTER_CMD_IFACE_GET);
+	if (nla_put_u16(m, MCAST_ROUTER_A_IFACE_MAX_GROUPS, 1))
+		exit(2);
+	out_begin(&o, false, false);
+	{
+		struct capture c;
+		char *err;
+
+		capture_begin(&c, 2);
+		EXPECT(iface_print(nlmsg_hdr(m), NULL) == -EPROTO);
+		err = capture_end(&c);
+		EXPECT_STR("Error: malformed interface message from the kernel\n", err);
+		free(err);
+	}
+	s = out_end(&o);
+	EXPECT_STR("", s);
+	free(s);
+	nlmsg_free(m);
+}
+
+static void test_print_events(void)
+{
+	struct nl_msg *m = iface_reply(MCAST_ROUTER_CMD_IFACE_CHANGE_NTF, 5, "eth1", true);
+	struct nl_msg *d = genl_msg(MCAST_ROUTER_CMD_IFACE_DEL_NTF);
+	char expect[2048];
+	struct out o;
+	char *s;
+
+	if (nla_put_u32(d, MCAST_ROUTER_A_IFACE_IFINDEX, 5) ||
+	    nla_put_string(d, MCAST_ROUTER_A_IFACE_IFNAME, "eth1"))
+		exit(2);
+
+	out_begin(&o, false, false);
+	EXPECT(iface_print(nlmsg_hdr(m), "change") == 0);
+	EXPECT(print_end() == 0);
+	EXPECT(iface_print_del(nlmsg_hdr(d)) == 0);
+	EXPECT(print_end() == 0);
+	s = out_end(&o);
+	EXPECT_STR("change eth1: mode router igmp-version 3 mld-version 2 robustness 2 query-interval 125s query-response-interval 10s last-member-query-interval 1s last-member-query-count 2 startup-query-interval 31.25s startup-query-count 2 ttl-threshold 1 max-groups 4096 boundary 239.192.0.0/14 boundary ff05::/16\n"
+		   "delete eth1 (ifindex 5)\n", s);
+	free(s);
+
+	out_begin(&o, true, false);
+	EXPECT(iface_print(nlmsg_hdr(m), "change") == 0);
+	EXPECT(print_end() == 0);
+	EXPECT(iface_print_del(nlmsg_hdr(d)) == 0);
+	EXPECT(print_end() == 0);
+	s = out_end(&o);
+	snprintf(expect, sizeof(expect), "{\"event\":\"change\",%s\n"
+		 "{\"event\":\"delete\",\"ifindex\":5,\"ifname\":\"eth1\"}\n",
+		 full_json + 1);
+	EXPECT_STR(expect, s);
+	free(s);
+	nlmsg_free(m);
+	nlmsg_free(d);
+}
+
+static void test_json_escape(void)
+{
+	static const struct { const char *in, *out; } cases[] = {
+		{ "eth1", "\"eth1\"" },
+		{ "", "\"\"" },
+		{ "a\"b", "\"a\\\"b\"" },
+		{ "back\\slash", "\"back\\\\slash\"" },
+		{ "nl\ncr\rtab\tbs\bff\f", "\"nl\\ncr\\rtab\\tbs\\bff\\f\"" },
+		{ "\x01\x1f\x7f", "\"\\u0001\\u001f\\u007f\"" },
+		{ "caf\xc3\xa9/</>", "\"caf\xc3\xa9/</>\"" },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *fp = open_memstream(&buf, &len);
+
+		if (!fp)
+			exit(2);
+		json_escape(fp, cases[i].in);
+		fclose(fp);
+		EXPECT_STR(cases[i].out, buf);
+		free(buf);
+	}
+}
+
+static void test_json_escape_in_output(void)
+{
+	struct nl_msg *m = genl_msg(MCAST_ROUTER_CMD_IFACE_DEL_NTF);
+	struct out o;
+	char *s;
+
+	if (nla_put_u32(m, MCAST_ROUTER_A_IFACE_IFINDEX, 3) ||
+	    nla_put_string(m, MCAST_ROUTER_A_IFACE_IFNAME, "a\"b\\c"))
+		exit(2);
+	out_begin(&o, true, false);
+	EXPECT(iface_print_del(nlmsg_hdr(m)) == 0);
+	EXPECT(print_end() == 0);
+	s = out_end(&o);
+	EXPECT_STR("{\"event\":\"delete\",\"ifindex\":3,\"ifname\":\"a\\\"b\\\\c\"}\n", s);
+	free(s);
+	nlmsg_free(m);
+}
+
+/* ---- extack and error messages ----------------------------------------- */
+
+static struct nl_msg *error_msg(int error, uint32_t seq, const char *extack,
+				bool capped, const struct nlmsghdr *req)
+{
+	struct nl_msg *msg;
+	struct nlmsgerr e;
+	int flags = capped ? NLM_F_CAPPED : 0;
+
+	if (extack)
+		flags |= NLM_F_ACK_TLVS;
+	msg = nlmsg_alloc_simple(NLMSG_ERROR, flags);
+	if (!msg)
+		exit(2);
+	memset(&e, 0, sizeof(e));
+	e.error = error;
+	if (req)
+		e.msg = *req;
+	e.msg.nlmsg_seq = seq;
+	if (capped || !req) {
+		if (!capped)
+			e.msg.nlmsg_len = sizeof(e.msg);
+		if (nlmsg_append(msg, &e, sizeof(e), NLMSG_ALIGNTO))
+			exit(2);
+	} else {
+		/* Echo the whole request after the error code. */
+		if (nlmsg_append(msg, &e.error, sizeof(e.error), 0) ||
+		    nlmsg_append(msg, (void *)req, req->nlmsg_len, NLMSG_ALIGNTO))
+			exit(2);
+	}
+	if (extack && nla_put_string(msg, NLMSGERR_ATTR_MSG, extack))
+		exit(2);
+	nlmsg_hdr(msg)->nlmsg_seq = seq;
+	return msg;
+}
+
+static void test_extack(void)
+{
+	struct nl_msg *req = genl_msg(MCAST_ROUTER_CMD_IFACE_SET);
+	struct nl_msg *m;
+	struct nlattr *a;
+
+	if (nla_put_u32(req, MCAST_ROUTER_A_IFACE_IFINDEX, 3) ||
+	    nla_put_u8(req, MCAST_ROUTER_A_IFACE_ROBUSTNESS, 9))
+		exit(2);
+
+	m = error_msg(-EINVAL, 1, "robustness out of range", true, nlmsg_hdr(req));
+	EXPECT_STR("robustness out of range", mr_nl_extack_msg(nlmsg_hdr(m)));
+	nlmsg_free(m);
+
+	m = error_msg(-EINVAL, 1, "not capped", false, nlmsg_hdr(req));
+	EXPECT_STR("not capped", mr_nl_extack_msg(nlmsg_hdr(m)));
+	nlmsg_free(m);
+
+	m = error_msg(-EPERM, 1, NULL, true, nlmsg_hdr(req));
+	EXPECT(mr_nl_extack_msg(nlmsg_hdr(m)) == NULL);
+	nlmsg_free(m);
+
+	/* An attribute running past the message must not be read. */
+	m = error_msg(-EINVAL, 1, "abc", true, nlmsg_hdr(req));
+	a = (struct nlattr *)((char *)nlmsg_hdr(m) + NLMSG_HDRLEN +
+			      NLMSG_ALIGN(sizeof(struct nlmsgerr)));
+	a->nla_len = 200;
+	EXPECT(mr_nl_extack_msg(nlmsg_hdr(m)) == NULL);
+	/* An unterminated string is not a message. */
+	a->nla_len = NLA_HDRLEN + 3;
+	memcpy((char *)a + NLA_HDRLEN, "abc", 3);
+	nlmsg_hdr(m)->nlmsg_len = (uint32_t)((char *)a - (char *)nlmsg_hdr(m) + NLA_HDRLEN + 3);
+	EXPECT(mr_nl_extack_msg(nlmsg_hdr(m)) == NULL);
+	nlmsg_free(m);
+
+	/* NLMSG_DONE of a failed dump. */
+	{
+		int err = -EMSGSIZE;
+
+		m = nlmsg_alloc_simple(NLMSG_DONE, NLM_F_MULTI | NLM_F_ACK_TLVS);
+		if (!m || nlmsg_append(m, &err, sizeof(err), NLMSG_ALIGNTO) ||
+		    nla_put_string(m, NLMSGERR_ATTR_MSG, "dump failed"))
+			exit(2);
+		EXPECT_STR("dump failed", mr_nl_extack_msg(nlmsg_hdr(m)));
+		EXPECT(mr_nl_done_error(nlmsg_hdr(m)) == -EMSGSIZE);
+		nlmsg_free(m);
+	}
+	nlmsg_free(req);
+}
+
+/* An error pointing at attribute @bad of @req, with a policy range. */
+static struct nl_msg *error_at(struct nl_msg *req, int bad, const char *text,
+			       uint64_t min, uint64_t max, bool u64)
+{
+	struct nl_msg *m = error_msg(-ERANGE, 1, text, true, nlmsg_hdr(req));
+	struct nlattr *a = nlmsg_find_attr(nlmsg_hdr(req), GENL_HDRLEN, bad);
+	struct nlattr *pol;
+
+	if (!m || !a ||
+	    nla_put_u32(m, NLMSGERR_ATTR_OFFS,
+			(uint32_t)((char *)a - (char *)nlmsg_hdr(req))))
+		exit(2);
+	pol = nla_nest_start(m, NLMSGERR_ATTR_POLICY);
+	if (!pol || nla_put_u32(m, NL_POLICY_TYPE_ATTR_TYPE, NL_ATTR_TYPE_U32))
+		exit(2);
+	if (u64 ? nla_put_u64(m, NL_POLICY_TYPE_ATTR_MIN_VALUE_U, min) ||
+		  nla_put_u64(m, NL_POLICY_TYPE_ATTR_MAX_VALUE_U, max) :
+		  nla_put_u32(m, NL_POLICY_TYPE_ATTR_MIN_VALUE_U, (uint32_t)min) ||
+		  nla_put_u32(m, NL_POLICY_TYPE_ATTR_MAX_VALUE_U, (uint32_t)max))
+		exit(2);
+	nla_nest_end(m, pol);
+	return m;
+}
+
+static void test_extack_names_attribute(void)
+{
+	struct nl_msg *req = genl_msg(MCAST_ROUTER_CMD_IFACE_SET);
+	struct nl_msg *m;
+	char buf[256];
+
+	if (nla_put_u32(req, MCAST_ROUTER_A_IFACE_IFINDEX, 3) ||
+	    nla_put_u8(req, MCAST_ROUTER_A_IFACE_ROBUSTNESS, 9) ||
+	    nla_put_u32(req, MCAST_ROUTER_A_IFACE_QUERY_INTERVAL, 999))
+		exit(2);
+
+	/* The keyword in front, the policy's range behind. */
+	m = error_at(req, MCAST_ROUTER_A_IFACE_ROBUSTNESS, "integer out of range",
+		     1, 7, true);
+	EXPECT(mr_nl_explain(nlmsg_hdr(m), nlmsg_hdr(req), iface_describe,
+			     buf, sizeof(buf)));
+	EXPECT_STR("robustness: integer out of range (valid 1-7)", buf);
+	nlmsg_free(m);
+
+	/* Durations print as durations; u32 bounds work too. */
+	m = error_at(req, MCAST_ROUTER_A_IFACE_QUERY_INTERVAL,
+		     "integer out of range", 1000, 31744000, false);
+	EXPECT(mr_nl_explain(nlmsg_hdr(m), nlmsg_hdr(req), iface_describe,
+			     buf, sizeof(buf)));
+	EXPECT_STR("query-interval: integer out of range (valid 1s-31744s)", buf);
+	nlmsg_free(m);
+
+	/* A message that already names the keyword is not prefixed again. */
+	m = error_at(req, MCAST_ROUTER_A_IFACE_ROBUSTNESS,
+		     "robustness must be 1-7", 1, 7, true);
+	EXPECT(mr_nl_explain(nlmsg_hdr(m), nlmsg_hdr(req), iface_describe,
+			     buf, sizeof(buf)));
+	EXPECT_STR("robustness must be 1-7 (valid 1-7)", buf);
+	nlmsg_free(m);
+
+	/* Without a describer, or an offset outside the request: as sent. */
+	m = error_at(req, MCAST_ROUTER_A_IFACE_ROBUSTNESS, "integer out of range",
+		     1, 7, true);
+	EXPECT(mr_nl_explain(nlmsg_hdr(m), nlmsg_hdr(req), NULL, buf, sizeof(buf)));
+	EXPECT_STR("integer out of range", buf);
+	nlmsg_free(m);
+	m = error_msg(-EINVAL, 1, "plain", true, nlmsg_hdr(req));
+	if (nla_put_u32(m, NLMSGERR_ATTR_OFFS, 100000))
+		exit(2);
+	EXPECT(mr_nl_explain(nlmsg_hdr(m), nlmsg_hdr(req), iface_describe,
+			     buf, sizeof(buf)));
+	EXPECT_STR("plain", buf);
+	nlmsg_free(m);
+	/* No message at all: nothing to explain. */
+	m = error_msg(-EPERM, 1, NULL, true, nlmsg_hdr(req));
+	EXPECT(!mr_nl_explain(nlmsg_hdr(m), nlmsg_hdr(req), iface_describe,
+			      buf, sizeof(buf)));
+	nlmsg_free(m);
+	nlmsg_free(req);
+}
+
+static void test_error_messages(void)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+
+	if (!fp)
+		exit(2);
+	mr_nl_print_error(fp, -EINVAL, "query-interval out of range");
+	mr_nl_print_error(fp, -EPERM, NULL);
+	mr_nl_print_error(fp, -EPERM, "");
+	mr_nl_print_error(fp, -EPERM, "not in this namespace");
+	mr_nl_print_error(fp, -ENODEV, NULL);
+	fclose(fp);
+	EXPECT_STR("Error: query-interval out of range\n"
+		   "Error: Operation not permitted (CAP_NET_ADMIN required)\n"
+		   "Error: Operation not permitted (CAP_NET_ADMIN required)\n"
+		   "Error: not in this namespace\n"
+		   "Error: No such device\n", buf);
+	free(buf);
+}
+
+/* ---- the transaction layer against a fake kernel ---------------------- */
+
+enum fake_mode {
+	FAKE_ACK,		/* doit: ACK */
+	FAKE_ERR_EXTACK,	/* doit: -EINVAL with extack */
+	FAKE_ERR_EPERM,		/* doit: -EPERM, no extack */
+	FAKE_GET,		/* doit: one reply then ACK */
+	FAKE_DUMP_INTR_ONCE,	/* dump: interrupted first time, then clean */
+	FAKE_DUMP_INTR_ALWAYS,	/* dump: always interrupted */
+	FAKE_DUMP_FAIL,		/* dump: DONE carries -EMSGSIZE + extack */
+};
+
+#define FAKE_QUEUE 16
+
+static struct {
+	enum fake_mode mode;
+	int sends;
+	uint32_t last_flags;
+	uint8_t last_cmd;
+	struct nl_msg *queue[FAKE_QUEUE];
+	int head, tail;
+} fake;
+
+static void fake_push(struct nl_msg *m)
+{
+	if (fake.tail == FAKE_QUEUE)
+		exit(2);
+	fake.queue[fake.tail++] = m;
+}
+
+static struct nl_msg *fake_done(uint32_t seq, bool intr, int err,
+				const char *extack)
+{
+	int flags = NLM_F_MULTI | (intr ? NLM_F_DUMP_INTR : 0) |
+		    (extack ? NLM_F_ACK_TLVS : 0);
+	struct nl_msg *m = nlmsg_alloc_simple(NLMSG_DONE, flags);
+
+	if (!m || nlmsg_append(m, &err, sizeof(err), NLMSG_ALIGNTO) ||
+	    (extack && nla_put_string(m, NLMSGERR_ATTR_MSG, extack)))
+		exit(2);
+	nlmsg_hdr(m)->nlmsg_seq = seq;
+	return m;
+}
+
+static struct nl_msg *fake_entry(uint32_t seq, uint32_t ifindex, bool multi,
+				 bool intr)
+{
+	char name[32];
+	struct nl_msg *m;
+
+	snprintf(name, sizeof(name), "eth%u", ifindex);
+	m = iface_reply(MCAST_ROUTER_CMD_IFACE_GET, ifindex, name, false);
+	nlmsg_hdr(m)->nlmsg_seq = seq;
+	if (multi)
+		nlmsg_hdr(m)->nlmsg_flags |= NLM_F_MULTI;
+	if (intr)
+		nlmsg_hdr(m)->nlmsg_flags |= NLM_F_DUMP_INTR;
+	return m;
+}
+
+static int fake_send(struct nl_sock *sk, struct nl_msg *msg)
+{
+	struct nlmsghdr *nlh = nlmsg_hdr(msg);
+	struct genlmsghdr *g = nlmsg_data(nlh);
+	uint32_t seq = nlh->nlmsg_seq;
+	bool intr;
+
+	(void)sk;
+	fake.sends++;
+	fake.last_flags = nlh->nlmsg_flags;
+	fake.last_cmd = g->cmd;
+	switch (fake.mode) {
+	case FAKE_ACK:
+		fake_push(error_msg(0, seq, NULL, true, nlh));
+		break;
+	case FAKE_ERR_EXTACK:
+		fake_push(error_msg(-EINVAL, seq, "robustness out of range (1-7)", true, nlh));
+		break;
+	case FAKE_ERR_EPERM:
+		fake_push(error_msg(-EPERM, seq, NULL, true, nlh));
+		break;
+	case FAKE_GET:
+		fake_push(fake_entry(seq, 5, false, false));
+		fake_push(error_msg(0, seq, NULL, true, nlh));
+		break;
+	case FAKE_DUMP_INTR_ONCE:
+	case FAKE_DUMP_INTR_ALWAYS:
+		intr = fake.mode == FAKE_DUMP_INTR_ALWAYS || fake.sends == 1;
+		/* The generation changed between the two entries. */
+		fake_push(fake_entry(seq, 5, true, false));
+		fake_push(fake_entry(seq, fake.sends == 1 ? 7 : 6, true, intr));
+		fake_push(fake_done(seq, intr, 0, NULL));
+		break;
+	case FAKE_DUMP_FAIL:
+		fake_push(fake_entry(seq, 5, true, false));
+		fake_push(fake_done(seq, false, -EMSGSIZE, "dump failed"));
+		break;
+	}
+	return (int)nlh->nlmsg_len;
+}
+
+static int fake_recv(struct nl_sock *sk, struct sockaddr_nl *nla,
+		     unsigned char **buf, struct ucred **creds)
+{
+	struct nlmsghdr *nlh;
+	struct nl_msg *m;
+	int len;
+
+	(void)sk;
+	(void)creds;
+	if (fake.head == fake.tail)
+		return -NLE_AGAIN;
+	m = fake.queue[fake.head++];
+	nlh = nlmsg_hdr(m);
+	*buf = malloc(nlh->nlmsg_len);
+	if (!*buf)
+		exit(2);
+	memcpy(*buf, nlh, nlh->nlmsg_len);
+	len = (int)nlh->nlmsg_len;
+	nla->nl_family = AF_NETLINK;
+	nla->nl_pid = 0;
+	nlmsg_free(m);
+	return len;
+}
+
+static void fake_open(struct mr_nl *nl, enum fake_mode mode)
+{
+	struct nl_cb *cb;
+
+	memset(&fake, 0, sizeof(fake));
+	fake.mode = mode;
+	nl->sk = nl_socket_alloc();
+	if (!nl->sk)
+		exit(2);
+	nl->family = FAKE_FAMILY;
+	cb = nl_socket_get_cb(nl->sk);
+	nl_cb_overwrite_send(cb, fake_send);
+	nl_cb_overwrite_recv(cb, fake_recv);
+	nl_cb_put(cb);
+}
+
+static void fake_close(struct mr_nl *nl)
+{
+	while (fake.head < fake.tail)
+		nlmsg_free(fake.queue[fake.head++]);
+	mr_nl_close(nl);
+}
+
+struct seen {
+	int n;
+	uint32_t ifindex[8];
+};
+
+static int collect(struct nlmsghdr *nlh, void *arg)
+{
+	struct nlattr *tb[MCAST_ROUTER_A_IFACE_MAX + 1];
+	struct seen *s = arg;
+
+	if (genlmsg_parse(nlh, 0, tb, MCAST_ROUTER_A_IFACE_MAX, NULL) ||
+	    !tb[MCAST_ROUTER_A_IFACE_IFINDEX] || s->n == 8)
+		return -EPROTO;
+	s->ifindex[s->n++] = nla_get_u32(tb[MCAST_ROUTER_A_IFACE_IFINDEX]);
+	return 0;
+}
+
+static void test_nl_doit(void)
+{
+	struct seen seen = { 0 };
+	struct capture c;
+	struct mr_nl nl;
+	char *err;
+
+	fake_open(&nl, FAKE_ACK);
+	capture_begin(&c, 2);
+	EXPECT(mr_nl_request(&nl, mr_nl_msg(&nl, MCAST_ROUTER_CMD_IFACE_SET, 0),
+			     collect, &seen) == 0);
+	err = capture_end(&c);
+	EXPECT_STR("", err);
+	EXPECT(fake.sends == 1 && fake.last_cmd == MCAST_ROUTER_CMD_IFACE_SET);
+	EXPECT(fake.last_flags & NLM_F_ACK);
+	EXPECT(seen.n == 0);
+	free(err);
+	fake_close(&nl);
+
+	fake_open(&nl, FAKE_ERR_EXTACK);
+	capture_begin(&c, 2);
+	EXPECT(mr_nl_request(&nl, mr_nl_msg(&nl, MCAST_ROUTER_CMD_IFACE_SET, 0),
+			     NULL, NULL) == -EINVAL);
+	err = capture_end(&c);
+	EXPECT_STR("Error: robustness out of range (1-7)\n", err);
+	free(err);
+	fake_close(&nl);
+
+	fake_open(&nl, FAKE_ERR_EPERM);
+	capture_begin(&c, 2);
+	EXPECT(mr_nl_request(&nl, mr_nl_msg(&nl, MCAST_ROUTER_CMD_IFACE_DEL, 0),
+			     NULL, NULL) == -EPERM);
+	err = capture_end(&c);
+	EXPECT_STR("Error: Operation not permitted (CAP_NET_ADMIN required)\n", err);
+	free(err);
+	fake_close(&nl);
+
+	fake_open(&nl, FAKE_GET);
+	capture_begin(&c, 2);
+	EXPECT(mr_nl_request(&nl, mr_nl_msg(&nl, MCAST_ROUTER_CMD_IFACE_GET, 0),
+			     collect, &seen) == 0);
+	err = capture_end(&c);
+	EXPECT_STR("", err);
+	EXPECT(seen.n == 1 && seen.ifindex[0] == 5);
+	free(err);
+	fake_close(&nl);
+}
+
+static void test_nl_dump(void)
+{
+	struct seen seen = { 0 };
+	struct capture c;
+	struct mr_nl nl;
+	char *err;
+
+	/* Interrupted once: the first copy (5, 7) is discarded. */
+	fake_open(&nl, FAKE_DUMP_INTR_ONCE);
+	capture_begin(&c, 2);
+	EXPECT(mr_nl_dump(&nl, MCAST_ROUTER_CMD_IFACE_GET, collect, &seen) == 0);
+	err = capture_end(&c);
+	EXPECT_STR("", err);
+	EXPECT(fake.sends == 2);
+	EXPECT(fake.last_flags & NLM_F_DUMP);
+	EXPECT(seen.n == 2 && seen.ifindex[0] == 5 && seen.ifindex[1] == 6);
+	free(err);
+	fake_close(&nl);
+
+	memset(&seen, 0, sizeof(seen));
+	fake_open(&nl, FAKE_DUMP_INTR_ALWAYS);
+	capture_begin(&c, 2);
+	EXPECT(mr_nl_dump(&nl, MCAST_ROUTER_CMD_IFACE_GET, collect, &seen) == -EAGAIN);
+	err = capture_end(&c);
+	EXPECT_STR("Error: the table kept changing during the dump (5 attempts); try again\n",
+		   err);
+	EXPECT(fake.sends == MR_NL_DUMP_RETRIES);
+	EXPECT(seen.n == 0);
+	free(err);
+	fake_close(&nl);
+
+	fake_open(&nl, FAKE_DUMP_FAIL);
+	capture_begin(&c, 2);
+	EXPECT(mr_nl_dump(&nl, MCAST_ROUTER_CMD_IFACE_GET, collect, &seen) == -EMSGSIZE);
+	err = capture_end(&c);
+	EXPECT_STR("Error: dump failed\n", err);
+	EXPECT(seen.n == 0);
+	free(err);
+	fake_close(&nl);
+}
+
+/* ---- runner ----------------------------------------------------------- */
+
+static const struct {
+	const char *name;
+	void (*fn)(void);
+} tests[] = {
+	{ "duration_valid", test_duration_valid },
+	{ "duration_invalid", test_duration_invalid },
+	{ "duration_format", test_duration_format },
+	{ "uint_ranges", test_uint_ranges },
+	{ "onoff", test_onoff },
+	{ "prefix_v4", test_prefix_v4 },
+	{ "prefix_v6", test_prefix_v6 },
+	{ "keywords_exact", test_keywords_exact },
+	{ "help_levels", test_help_levels },
+	{ "set_parse", test_set_parse },
+	{ "set_parse_errors", test_set_parse_errors },
+	{ "set_help_anywhere", test_set_help_anywhere },
+	{ "set_request", test_set_request },
+	{ "print_text", test_print_text },
+	{ "print_json", test_print_json },
+	{ "print_json_pretty", test_print_json_pretty },
+	{ "print_partial_and_unknown", test_print_partial_and_unknown },
+	{ "print_events", test_print_events },
+	{ "json_escape", test_json_escape },
+	{ "json_escape_in_output", test_json_escape_in_output },
+	{ "extack", test_extack },
+	{ "extack_names_attribute", test_extack_names_attribute },
+	{ "error_messages", test_error_messages },
+	{ "nl_doit", test_nl_doit },
+	{ "nl_dump", test_nl_dump },
+};
+
+int main(void)
+{
+	int passed = 0, failed = 0;
+
+	for (size_t i = 0; i < sizeof(tests) / sizeof(tests[0]); i++) {
+		cur_failures = 0;
+		tests[i].fn();
+		if (cur_failures) {
+			printf("FAIL %s (%d)\n", tests[i].name, cur_failures);
+			failed++;
+		} else {
+			printf("PASS %s\n", tests[i].name);
+			passed++;
+		}
+		fflush(stdout);
+	}
+	printf("%d passed, %d failed\n", passed, failed);
+	return failed ? 1 : 0;
+}

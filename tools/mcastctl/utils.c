@@ -1,0 +1,328 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mcastctl: strict argument parsers and small helpers.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <net/if.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "utils.h"
+
+static char why_buf[96];
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/*
+ * Read a run of decimal digits at *sp into *out (saturating at a value
+ * above UINT32_MAX * 1000 so callers can report "too large"). Returns the
+ * number of digits read.
+ */
+static size_t read_digits(const char **sp, uint64_t *out)
+{
+	const char *s = *sp;
+	uint64_t v = 0;
+	size_t n = 0;
+
+	while (is_digit(*s)) {
+		if (v < UINT64_MAX / 100)
+			v = v * 10 + (uint64_t)(*s - '0');
+		s++;
+		n++;
+	}
+	*sp = s;
+	*out = v;
+	return n;
+}
+
+/**
+ * parse_uint() - parse a decimal unsigned integer within [min, max]
+ * @s: the argument
+ * @min: smallest accepted value
+ * @max: largest accepted value
+ * @out: the value on success
+ * @why: on failure, the reason
+ *
+ * Return: 0 on success, -1 on error.
+ */
+int parse_uint(const char *s, uint64_t min, uint64_t max, uint64_t *out,
+	       const char **why)
+{
+	uint64_t v = 0;
+
+	if (!*s) {
+		*why = "empty value";
+		return -1;
+	}
+	if (!is_digit(*s)) {
+		*why = "not an unsigned decimal integer";
+		return -1;
+	}
+	while (*s) {
+		unsigned int d;
+
+		if (!is_digit(*s)) {
+			*why = "not an unsigned decimal integer";
+			return -1;
+		}
+		d = (unsigned int)(*s - '0');
+		if (v > (UINT64_MAX - d) / 10)
+			goto range;
+		v = v * 10 + d;
+		s++;
+	}
+	if (v < min || v > max)
+		goto range;
+	*out = v;
+	return 0;
+range:
+	snprintf(why_buf, sizeof(why_buf), "out of range (%" PRIu64 "-%" PRIu64 ")",
+		 min, max);
+	*why = why_buf;
+	return -1;
+}
+
+/**
+ * parse_duration() - parse a duration with a mandatory unit
+ * @s: the argument: digits, an optional fraction, then "ms", "s" or "m"
+ * @ms: the duration in milliseconds on success
+ * @why: on failure, the reason
+ *
+ * Accepts e.g. "125s", "31.25s", "100ms", "2m", "1.5m". The value must be a
+ * whole number of milliseconds no larger than UINT32_MAX.
+ *
+ * Return: 0 on success, -1 on error.
+ */
+int parse_duration(const char *s, uint32_t *ms, const char **why)
+{
+	uint64_t ipart, fpart = 0, unit, pow10 = 1, total;
+	size_t nfrac = 0;
+
+	if (!*s) {
+		*why = "empty value";
+		return -1;
+	}
+	if (*s == '-') {
+		*why = "negative durations are not allowed";
+		return -1;
+	}
+	if (!read_digits(&s, &ipart)) {
+		*why = "expected a number followed by a unit (ms, s or m)";
+		return -1;
+	}
+	if (*s == '.') {
+		const char *f = ++s;
+
+		if (!is_digit(*f)) {
+			*why = "expected digits after the decimal point";
+			return -1;
+		}
+		while (is_digit(*s))
+			s++;
+		/* Trailing zeros of the fraction carry no information. */
+		nfrac = (size_t)(s - f);
+		while (nfrac && f[nfrac - 1] == '0')
+			nfrac--;
+		if (nfrac > 9) {
+			*why = "not a whole number of milliseconds";
+			return -1;
+		}
+		for (size_t i = 0; i < nfrac; i++) {
+			fpart = fpart * 10 + (uint64_t)(f[i] - '0');
+			pow10 *= 10;
+		}
+	}
+	if (!*s) {
+		*why = "a unit is required (ms, s or m)";
+		return -1;
+	}
+	if (!strcmp(s, "ms")) {
+		unit = 1;
+	} else if (!strcmp(s, "s")) {
+		unit = 1000;
+	} else if (!strcmp(s, "m")) {
+		unit = 60000;
+	} else {
+		*why = "unknown unit or trailing characters (use ms, s or m)";
+		return -1;
+	}
+	if ((fpart * unit) % pow10) {
+		*why = "not a whole number of milliseconds";
+		return -1;
+	}
+	if (ipart > UINT32_MAX)
+		goto range;
+	total = ipart * unit + fpart * unit / pow10;
+	if (total > UINT32_MAX)
+		goto range;
+	*ms = (uint32_t)total;
+	return 0;
+range:
+	*why = "too large (at most 4294967295ms)";
+	return -1;
+}
+
+/**
+ * parse_prefix() - parse an IPv4 or IPv6 prefix "addr[/len]"
+ * @s: the argument; without "/len" the prefix covers the whole address
+ * @p: the prefix on success
+ * @why: on failure, the reason
+ *
+ * Only the syntax is checked: whether the address is multicast or has host
+ * bits set is for the kernel to judge.
+ *
+ * Return: 0 on success, -1 on error.
+ */
+int parse_prefix(const char *s, struct prefix *p, const char **why)
+{
+	char addr[INET6_ADDRSTRLEN];
+	const char *slash = strchr(s, '/');
+	size_t alen = slash ? (size_t)(slash - s) : strlen(s);
+	unsigned int bits;
+	uint64_t len;
+
+	memset(p, 0, sizeof(*p));
+	if (!alen) {
+		*why = "missing address";
+		return -1;
+	}
+	if (alen >= sizeof(addr)) {
+		*why = "not an IPv4 or IPv6 address";
+		return -1;
+	}
+	memcpy(addr, s, alen);
+	addr[alen] = '\0';
+
+	if (memchr(addr, ':', alen)) {
+		p->family = AF_INET6;
+		bits = 128;
+	} else {
+		p->family = AF_INET;
+		bits = 32;
+	}
+	if (inet_pton(p->family, addr, p->addr) != 1) {
+		*why = p->family == AF_INET6 ? "not a valid IPv6 address" :
+					       "not a valid IPv4 address";
+		return -1;
+	}
+	if (!slash) {
+		p->len = (uint8_t)bits;
+		return 0;
+	}
+	if (parse_uint(slash + 1, 0, bits, &len, why)) {
+		*why = p->family == AF_INET6 ?
+			"prefix length must be a number from 0 to 128" :
+			"prefix length must be a number from 0 to 32";
+		return -1;
+	}
+	p->len = (uint8_t)len;
+	return 0;
+}
+
+/**
+ * parse_onoff() - parse "on" or "off"
+ * @s: the argument
+ * @on: true for "on" on success
+ * @why: on failure, the reason
+ *
+ * Return: 0 on success, -1 on error.
+ */
+int parse_onoff(const char *s, bool *on, const char **why)
+{
+	if (!strcmp(s, "on")) {
+		*on = true;
+		return 0;
+	}
+	if (!strcmp(s, "off")) {
+		*on = false;
+		return 0;
+	}
+	*why = "expected \"on\" or \"off\"";
+	return -1;
+}
+
+/**
+ * format_duration() - print milliseconds in the shortest exact form
+ * @ms: the duration
+ * @buf: output buffer
+ * @size: its size (DURATION_STRLEN is always enough)
+ *
+ * Whole seconds print as "125s", shorter than a second as "100ms", the
+ * rest as seconds with a minimal fraction ("31.25s"). parse_duration()
+ * reads every form back to the same value.
+ */
+void format_duration(uint32_t ms, char *buf, size_t size)
+{
+	uint32_t frac = ms % 1000;
+
+	if (!frac) {
+		snprintf(buf, size, "%" PRIu32 "s", ms / 1000);
+	} else if (ms < 1000) {
+		snprintf(buf, size, "%" PRIu32 "ms", ms);
+	} else {
+		char f[4];
+		int n = 3;
+
+		snprintf(f, sizeof(f), "%03" PRIu32, frac);
+		while (f[n - 1] == '0')
+			n--;
+		snprintf(buf, size, "%" PRIu32 ".%.*ss", ms / 1000, n, f);
+	}
+}
+
+/**
+ * format_prefix() - print a prefix as "addr/len"
+ * @p: the prefix
+ * @buf: output buffer
+ * @size: its size (PREFIX_STRLEN is always enough)
+ *
+ * Return: 0 on success, -1 if the family is unknown.
+ */
+int format_prefix(const struct prefix *p, char *buf, size_t size)
+{
+	char addr[INET6_ADDRSTRLEN];
+
+	if (p->family != AF_INET && p->family != AF_INET6)
+		return -1;
+	if (!inet_ntop(p->family, p->addr, addr, sizeof(addr)))
+		return -1;
+	snprintf(buf, size, "%s/%u", addr, p->len);
+	return 0;
+}
+
+/**
+ * get_ifindex() - resolve a device name in the current network namespace
+ * @name: the device name
+ * @ifindex: its ifindex on success
+ *
+ * Return: 0 on success, -1 if no such device exists.
+ */
+int get_ifindex(const char *name, uint32_t *ifindex)
+{
+	unsigned int idx;
+
+	if (!*name || strlen(name) >= IF_NAMESIZE)
+		return -1;
+	idx = if_nametoindex(name);
+	if (!idx)
+		return -1;
+	*ifindex = idx;
+	return 0;
+}
+
+/**
+ * is_help() - whether an argument asks for help
+ * @arg: the argument
+ *
+ * Return: true for "help", "-h" and "--help".
+ */
+bool is_help(const char *arg)
+{
+	return !strcmp(arg, "help") || !strcmp(arg, "-h") ||
+	       !strcmp(arg, "--help");
+}
