@@ -1,0 +1,164 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Host-side checks (no VM):
+#   - the module builds warning-free with W=1 C=2 (gcc + sparse) against the
+#     newest installed Debian 6.1 and 6.12 headers (SKIP if absent);
+#   - checkpatch.pl --strict (from the test kernel's source) over kmod/ and
+#     uapi/;
+#   - tools/mcastctl builds and its `make check` passes (each of its counted
+#     tests is one result);
+#   - Documentation/netlink/mcast_router.yaml validates against the kernel's
+#     genetlink-c schema and agrees with uapi/linux/mcast_router.h
+#     (tests/spec/check-uapi.py).
+#
+#   tests/host/run.sh [OUT_DIR]   results in OUT_DIR (default: a new dir
+#                                 under $MCR_CACHE/runs), see tests/lib/results.sh
+# Exit status: 0 if nothing failed.
+set -eu
+
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cache_root=${MCR_CACHE:-/var/cache/mcast_router}
+out=${1:-$cache_root/runs/host-$(date +%Y%m%d-%H%M%S)-$$}
+
+# shellcheck source=../lib/results.sh
+. "$root/tests/lib/results.sh"
+mkdir -p "$out/logs"
+out=$(cd "$out" && pwd)
+results_init "$out"
+echo "host checks: results in $out"
+
+# Diagnostics that fail a build: gcc and sparse both print "file:line:col:
+# warning: ..." / "error: ...".
+diagnostics() {
+	grep -E '(^|: )(warning|error): |^WARNING: ' "$1" || true
+}
+
+# newest_headers SERIES: newest /usr/src/linux-headers-SERIES.*-amd64 (not
+# -cloud- or -rt-).
+newest_headers() {
+	for d in /usr/src/linux-headers-"$1".*-amd64; do
+		case "$d" in
+		*-cloud-* | *-rt-* | *'*'*) ;;
+		*) echo "$d" ;;
+		esac
+	done | sort -V | tail -n 1
+}
+
+build_against() {
+	series=$1
+	hdr=$(newest_headers "$series")
+	name="build W=1 C=2 against linux-headers-$series"
+	if [ -z "$hdr" ] || [ ! -f "$hdr/Makefile" ]; then
+		result SKIP "$name (no /usr/src/linux-headers-$series.*-amd64)"
+		return 0
+	fi
+	name="build W=1 C=2 against $(basename "$hdr")"
+	log="$out/logs/build-$(basename "$hdr").log"
+	if [ ! -d "$root/kmod" ]; then
+		echo "kmod/ is missing from $root" >"$log"
+		result FAIL "$name" "$log"
+		return 0
+	fi
+	# A private copy per kernel: out-of-tree builds write kmod/*.o next to
+	# the sources, and objects for different kernels must not mix.
+	tmp=$(mktemp -d /tmp/mcr-hostbuild.XXXXXX)
+	for f in Kbuild kmod uapi; do
+		[ ! -e "$root/$f" ] || cp -a "$root/$f" "$tmp/"
+	done
+	[ ! -f "$root/Makefile" ] || cp "$root/Makefile" "$tmp/"
+	rc=0
+	{
+		make -C "$hdr" M="$tmp" clean
+		make -C "$hdr" M="$tmp" W=1 C=2 modules
+	} >"$log" 2>&1 || rc=$?
+	rm -rf "$tmp"
+	diag=$(diagnostics "$log")
+	if [ "$rc" -ne 0 ] || [ -n "$diag" ]; then
+		echo "exit status $rc; diagnostics:" >>"$log"
+		echo "$diag" >>"$log"
+		result FAIL "$name" "$log"
+	else
+		result PASS "$name" "$log"
+	fi
+}
+
+run_checkpatch() {
+	log="$out/logs/checkpatch.log"
+	src="$("$root/tests/kernel/build.sh" --print-cache)/src"
+	cp_pl="$src/scripts/checkpatch.pl"
+	if [ ! -x "$cp_pl" ]; then
+		echo "$cp_pl missing: build the test kernel first (make kernel)" >"$log"
+		result FAIL checkpatch "$log"
+		return 0
+	fi
+	mapfile -t files < <(cd "$root" && find kmod uapi -type f \( -name '*.c' -o -name '*.h' \) \
+		! -name '*.mod.c' 2>/dev/null | sort)
+	if [ ${#files[@]} -eq 0 ]; then
+		echo "no C files under kmod/ or uapi/" >"$log"
+		result FAIL checkpatch "$log"
+		return 0
+	fi
+	rc=0
+	(cd "$root" && "$cp_pl" --strict --no-tree --file --show-types "${files[@]}") >"$log" 2>&1 || rc=$?
+	if [ "$rc" -ne 0 ] || grep -qE '^(ERROR|WARNING|CHECK):' "$log"; then
+		result FAIL checkpatch "$log"
+	else
+		result PASS checkpatch "$log"
+	fi
+}
+
+run_mcastctl() {
+	tdir="$root/tools/mcastctl"
+	log="$out/logs/mcastctl-build.log"
+	if [ ! -f "$tdir/Makefile" ]; then
+		echo "$tdir/Makefile is missing" >"$log"
+		result FAIL "mcastctl: build" "$log"
+		return 0
+	fi
+	if make -C "$tdir" >"$log" 2>&1 && [ -z "$(diagnostics "$log")" ]; then
+		result PASS "mcastctl: build" "$log"
+	else
+		result FAIL "mcastctl: build" "$log"
+		return 0
+	fi
+	log="$out/logs/mcastctl-check.log"
+	rc=0
+	timeout -k 10 "${MCR_HOST_CHECK_TIMEOUT:-900}" make -C "$tdir" check >"$log" 2>&1 || rc=$?
+	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1 || true)
+	if [ -z "$line" ]; then
+		echo "no closing 'N passed, N failed' line (exit status $rc)" >>"$log"
+		result FAIL "mcastctl: check" "$log"
+		return 0
+	fi
+	np=$(echo "$line" | awk '{ print $1 }')
+	nf=$(echo "$line" | awk '{ print $3 }')
+	for ((i = 1; i <= np; i++)); do
+		echo "PASS mcastctl check: test $i of $np passed" >>"$out/results.txt"
+	done
+	for ((i = 1; i <= nf; i++)); do
+		result FAIL "mcastctl check: failure $i of $nf" "$log"
+	done
+	echo "mcr: mcastctl check: $np passed, $nf failed (exit status $rc)"
+	if [ "$rc" -ne 0 ] && [ "$nf" -eq 0 ]; then
+		result FAIL "mcastctl: check exited with status $rc" "$log"
+	fi
+}
+
+run_spec() {
+	log="$out/logs/spec.log"
+	src="$("$root/tests/kernel/build.sh" --print-cache)/src"
+	if /usr/bin/python3 "$root/tests/spec/check-uapi.py" "$src" >"$log" 2>&1; then
+		result PASS "spec: YAML spec valid and equal to the uapi header" "$log"
+	else
+		result FAIL "spec: YAML spec valid and equal to the uapi header" "$log"
+	fi
+}
+
+build_against 6.1
+build_against 6.12
+run_checkpatch
+run_spec
+run_mcastctl
+
+"$root/tests/lib/report.sh" --tails "$out"

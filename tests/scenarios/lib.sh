@@ -1,0 +1,124 @@
+# SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=sh
+#
+# Sourced by the scenario scripts (tests/scenarios/[0-9]*.sh), which run as
+# root inside the test VM (tests/vm/guest-check.sh) with mcast_router loaded
+# and $MCR_ROOT set. Exit status: 0 pass, 77 skipped, anything else fails.
+#
+#   . "$(dirname "$0")/lib.sh"
+#
+# Helpers:
+#   netns_add NAME              create a namespace, deleted again on exit
+#   veth_pair A NSA B NSB       veth A in NSA <-> B in NSB (NS "" = current),
+#                               both set up
+#   cleanup_add CMD...          run CMD (a shell command line) at exit,
+#                               last added first, before namespaces go
+#   fail MSG                    print MSG and exit 1
+#   skip MSG                    print MSG and exit 77
+#   check_eq EXPECTED ACTUAL WHAT
+#   check_fail CMD...           CMD must exit non-zero
+#   wait_for TIMEOUT_S WHAT CMD...   poll CMD (every 0.1 s) until it succeeds;
+#                               after TIMEOUT_S fail saying what was awaited
+#   dmesg_mark                  remember the kernel log position
+#   dmesg_since_mark            print the kernel log written since the mark
+#   dmesg_check_clean           fail if the log since the mark has a
+#                               WARNING/BUG/KASAN/... line
+set -eu
+
+MCR_ROOT=${MCR_ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
+# shellcheck source=../lib/kmsg.sh
+. "$MCR_ROOT/tests/lib/kmsg.sh"
+
+_lib_netns=
+_lib_ncleanup=0
+_lib_mark=-1
+
+_lib_cleanup() {
+	_rc=$?
+	set +e
+	# Registered commands, newest first.
+	while [ "$_lib_ncleanup" -gt 0 ]; do
+		eval "eval \"\$_lib_cleanup_$_lib_ncleanup\""
+		_lib_ncleanup=$((_lib_ncleanup - 1))
+	done
+	for _ns in $_lib_netns; do
+		ip netns delete "$_ns" 2>/dev/null
+	done
+	exit "$_rc"
+}
+trap _lib_cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+cleanup_add() {
+	_lib_ncleanup=$((_lib_ncleanup + 1))
+	eval "_lib_cleanup_$_lib_ncleanup=\$*"
+}
+
+fail() {
+	echo "FAIL: $*" >&2
+	exit 1
+}
+
+skip() {
+	echo "SKIP: $*" >&2
+	exit 77
+}
+
+netns_add() {
+	ip netns add "$1"
+	_lib_netns="$_lib_netns $1"
+	ip -n "$1" link set lo up
+}
+
+# veth_pair A NSA B NSB
+veth_pair() {
+	if [ -n "$2" ] && [ -n "$4" ]; then
+		ip link add "$1" netns "$2" type veth peer name "$3" netns "$4"
+	elif [ -n "$2" ]; then
+		ip link add "$1" netns "$2" type veth peer name "$3"
+	elif [ -n "$4" ]; then
+		ip link add "$1" type veth peer name "$3" netns "$4"
+	else
+		ip link add "$1" type veth peer name "$3"
+	fi
+	if [ -n "$2" ]; then ip -n "$2" link set "$1" up; else ip link set "$1" up; fi
+	if [ -n "$4" ]; then ip -n "$4" link set "$3" up; else ip link set "$3" up; fi
+}
+
+check_eq() {
+	[ "$1" = "$2" ] || fail "$3: expected '$1', got '$2'"
+	echo "ok: $3 = '$1'"
+}
+
+check_fail() {
+	if "$@"; then
+		fail "expected failure: $*"
+	fi
+	echo "ok: fails as expected: $*"
+}
+
+# wait_for TIMEOUT_S WHAT CMD...
+wait_for() {
+	_to=$1
+	_what=$2
+	shift 2
+	_end=$(($(date +%s) + _to))
+	while ! "$@"; do
+		[ "$(date +%s)" -lt "$_end" ] || fail "timed out after ${_to} s waiting for $_what"
+		sleep 0.1
+	done
+}
+
+dmesg_mark() {
+	_lib_mark=$(kmsg_seq)
+}
+
+dmesg_since_mark() {
+	kmsg_since "$_lib_mark"
+}
+
+dmesg_check_clean() {
+	_bad=$(dmesg_since_mark | grep -E "$KMSG_BAD" || true)
+	[ -z "$_bad" ] || fail "kernel log since the mark: $_bad"
+}
