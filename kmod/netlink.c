@@ -164,6 +164,21 @@ static struct net_device *lookup_dev(struct net *net, struct genl_info *info)
 	return dev;
 }
 
+/*
+ * lookup_dev() for the writers: the device stays registered after
+ * rcu_read_unlock() because the caller holds RTNL.
+ */
+static struct net_device *lookup_dev_rtnl(struct genl_info *info)
+{
+	struct net_device *dev;
+
+	ASSERT_RTNL();
+	rcu_read_lock();
+	dev = lookup_dev(genl_info_net(info), info);
+	rcu_read_unlock();
+	return dev;
+}
+
 /* The entry of @dev, or NULL with extack set. Context: RCU or RTNL. */
 static struct mcr_iface *lookup_iface(struct mcr_net *mn,
 				      struct net_device *dev,
@@ -317,10 +332,7 @@ static int iface_set_doit(struct sk_buff *skb, struct genl_info *info)
 	int err = 0;
 
 	rtnl_lock();
-	/* RTNL keeps @dev registered after rcu_read_unlock(). */
-	rcu_read_lock();
-	dev = lookup_dev(genl_info_net(info), info);
-	rcu_read_unlock();
+	dev = lookup_dev_rtnl(info);
 	if (IS_ERR(dev)) {
 		err = PTR_ERR(dev);
 		goto out;
@@ -352,9 +364,7 @@ static int iface_del_doit(struct sk_buff *skb, struct genl_info *info)
 	int err = 0;
 
 	rtnl_lock();
-	rcu_read_lock();
-	dev = lookup_dev(genl_info_net(info), info);
-	rcu_read_unlock();
+	dev = lookup_dev_rtnl(info);
 	if (IS_ERR(dev)) {
 		err = PTR_ERR(dev);
 		goto out;

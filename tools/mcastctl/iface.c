@@ -572,6 +572,20 @@ out:
 	return ret;
 }
 
+/* A GET or DEL request naming one device by ifindex (error printed). */
+static struct nl_msg *ifindex_msg(struct mr_nl *nl, uint8_t cmd,
+				  uint32_t ifindex)
+{
+	struct nl_msg *msg = mr_nl_msg(nl, cmd, 0);
+
+	if (msg && nla_put_u32(msg, MCAST_ROUTER_A_IFACE_IFINDEX, ifindex)) {
+		fprintf(stderr, "Error: out of memory\n");
+		nlmsg_free(msg);
+		return NULL;
+	}
+	return msg;
+}
+
 static int show_one(struct nlmsghdr *nlh, void *arg)
 {
 	(void)arg;
@@ -605,14 +619,8 @@ static int do_show(int argc, char **argv)
 	print_init(stdout, mcastctl_opts.json, mcastctl_opts.pretty);
 	open_json_array(NULL);
 	if (argc == 1) {
-		msg = mr_nl_msg(&nl, MCAST_ROUTER_CMD_IFACE_GET, 0);
+		msg = ifindex_msg(&nl, MCAST_ROUTER_CMD_IFACE_GET, ifindex);
 		if (!msg) {
-			ret = -ENOMEM;
-			goto out;
-		}
-		if (nla_put_u32(msg, MCAST_ROUTER_A_IFACE_IFINDEX, ifindex)) {
-			fprintf(stderr, "Error: out of memory\n");
-			nlmsg_free(msg);
 			ret = -ENOMEM;
 			goto out;
 		}
@@ -655,16 +663,8 @@ static int do_del(int argc, char **argv)
 	ret = mr_nl_open(&nl);
 	if (ret)
 		return ret;
-	msg = mr_nl_msg(&nl, MCAST_ROUTER_CMD_IFACE_DEL, 0);
-	if (!msg) {
-		ret = -ENOMEM;
-	} else if (nla_put_u32(msg, MCAST_ROUTER_A_IFACE_IFINDEX, ifindex)) {
-		fprintf(stderr, "Error: out of memory\n");
-		nlmsg_free(msg);
-		ret = -ENOMEM;
-	} else {
-		ret = mr_nl_request(&nl, msg, NULL, NULL);
-	}
+	msg = ifindex_msg(&nl, MCAST_ROUTER_CMD_IFACE_DEL, ifindex);
+	ret = msg ? mr_nl_request(&nl, msg, NULL, NULL) : -ENOMEM;
 	mr_nl_close(&nl);
 	return ret;
 }
