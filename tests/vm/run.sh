@@ -90,11 +90,19 @@ if [ ! -f "$msrc/kmod/Kbuild" ] && [ ! -f "$msrc/kmod/Makefile" ]; then
 	result FAIL "vm: build kmod/ against the test kernel" "$out/module-build.log"
 	exit 1
 fi
-echo "run.sh: building the module in $msrc against $kdir"
-if ! make -C "$kdir" M="$msrc" modules >"$out/module-build.log" 2>&1; then
+echo "run.sh: building the module in $msrc against $kdir (W=1 C=2)"
+if ! make -C "$kdir" M="$msrc" W=1 C=2 modules >"$out/module-build.log" 2>&1; then
 	tail -n 30 "$out/module-build.log"
 	result FAIL "vm: build kmod/ against the test kernel" "$out/module-build.log"
 	exit 1
+fi
+# The test kernel is the third build target (with CONFIG_KUNIT, so the only
+# one that compiles the KUnit module): it must be warning-free too. A
+# warning fails this result but the run goes on.
+if grep -E '(^|: )(warning|error): |^WARNING: ' "$out/module-build.log"; then
+	result FAIL "build W=1 C=2 against the test kernel: warnings" "$out/module-build.log"
+else
+	result PASS "build W=1 C=2 against the test kernel" "$out/module-build.log"
 fi
 
 # 3. Stage the modules: the test kernel's own plus ours in extra/.
