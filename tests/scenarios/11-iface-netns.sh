@@ -8,7 +8,8 @@
 #   +--------------+   +--------------+
 #
 # A config made in a is invisible from b (dump and get), b's own config of
-# its d0 leaves a's alone, and deleting b's does not touch a's.
+# its d0 leaves a's alone, and deleting b's does not touch a's. mcastctl -n
+# reaches the same instance as ip netns exec.
 
 # shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -17,7 +18,8 @@ netns_add a
 netns_add b
 ip -n a link add d0 type dummy
 ip -n b link add d0 type dummy
-A() { ip netns exec a "$@"; }
+# mcastctl's own -n (setns, like `ip -n`) for a, `ip netns exec` for b
+A() { shift; mcastctl -n a "$@"; }
 B() { ip netns exec b "$@"; }
 idx_a=$(ip -n a -j link show d0 | jq '.[0].ifindex')
 idx_b=$(ip -n b -j link show d0 | jq '.[0].ifindex')
@@ -37,3 +39,6 @@ check_eq '"proxy" 128' "$(B mcastctl -j interface show d0 | jq -r '.[0] | "\(.mo
 B mcastctl interface del d0
 check_eq 1 "$(A mcastctl -j interface show | jq length)" "a's config after b's del"
 check_fail B mcastctl interface show d0
+check_eq "$(ip netns exec a mcastctl -j interface show)" "$(mcastctl -n a -j interface show)" \
+	"mcastctl -n a equals ip netns exec a mcastctl"
+check_fail mcastctl -n nosuchns interface show

@@ -45,7 +45,8 @@ void mcastctl_usage(FILE *fp)
 {
 	fputs("Usage: mcastctl [ OPTIONS ] OBJECT { COMMAND | help }\n"
 	      "where  OBJECT := { interface | monitor | help }\n"
-	      "       OPTIONS := { -j[son] | -p[retty] | -s[tats] | -V[ersion] | -h[elp] }\n"
+	      "       OPTIONS := { -j[son] | -p[retty] | -s[tats] | -n[etns] NAME |\n"
+	      "                    -V[ersion] | -h[elp] }\n"
 	      "Try \"mcastctl OBJECT help\" for the commands of an object.\n",
 	      fp);
 }

@@ -6,8 +6,14 @@
  *
  * main() only parses the global options and hands over to the object.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
+#include <limits.h>
+#include <sched.h>
 #include <stdio.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "mcastctl.h"
 
@@ -15,10 +21,42 @@ static const struct option long_opts[] = {
 	{ "json", no_argument, NULL, 'j' },
 	{ "pretty", no_argument, NULL, 'p' },
 	{ "stats", no_argument, NULL, 's' },
+	{ "netns", required_argument, NULL, 'n' },
 	{ "version", no_argument, NULL, 'V' },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
+
+/*
+ * -n NETNS: run in the named network namespace, as `ip -n` does (a name
+ * from /run/netns, or a path). Only the network namespace changes: every
+ * request then goes to that namespace's mcast_router instance, and device
+ * names are resolved there.
+ */
+static int enter_netns(const char *name)
+{
+	char path[PATH_MAX];
+	int fd;
+
+	if (strchr(name, '/'))
+		snprintf(path, sizeof(path), "%s", name);
+	else
+		snprintf(path, sizeof(path), "/run/netns/%s", name);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		fprintf(stderr, "Error: cannot open network namespace \"%s\": %s\n",
+			name, strerror(errno));
+		return -1;
+	}
+	if (setns(fd, CLONE_NEWNET)) {
+		fprintf(stderr, "Error: cannot enter network namespace \"%s\": %s\n",
+			name, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	close(fd);
+	return 0;
+}
 
 int main(int argc, char **argv)
 {
@@ -26,7 +64,7 @@ int main(int argc, char **argv)
 
 	opterr = 0;
 	/* "+": stop at the first non-option, the OBJECT. */
-	while ((opt = getopt_long(argc, argv, "+jpsVh", long_opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "+jpsn:Vh", long_opts, NULL)) != -1) {
 		switch (opt) {
 		case 'j':
 			mcastctl_opts.json = true;
@@ -37,6 +75,10 @@ int main(int argc, char **argv)
 		case 's':
 			mcastctl_opts.stats = true;
 			break;
+		case 'n':
+			if (enter_netns(optarg))
+				return 1;
+			break;
 		case 'V':
 			printf("mcastctl %s\n", MCASTCTL_VERSION);
 			return 0;
@@ -44,7 +86,9 @@ int main(int argc, char **argv)
 			mcastctl_usage(stdout);
 			return 0;
 		default:
-			if (optopt)
+			if (optopt == 'n')
+				fprintf(stderr, "Error: option \"-n\" needs a network namespace name\n");
+			else if (optopt)
 				fprintf(stderr, "Error: unknown option \"-%c\"; try \"mcastctl help\"\n",
 					optopt);
 			else
