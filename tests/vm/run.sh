@@ -133,7 +133,7 @@ qemu=(qemu-system-x86_64 -accel "$accel" -m "${MCR_VM_MEM:-2G}" -smp 2
 	-kernel "$bzimage" -append "$append"
 	-virtfs "local,path=/,mount_tag=root,security_model=none,readonly=on,multidevs=remap"
 	-virtfs "local,path=$out/results,mount_tag=results,security_model=none,multidevs=remap"
-	-netdev "hubport,id=n0,hubid=0" -device "virtio-net-pci,netdev=n0")
+	-netdev "hubport,id=n0,hubid=0" -device "virtio-net-pci,netdev=n0,romfile=")
 
 echo "run.sh: booting $release ($accel, timeout ${vm_timeout} s); console log $out/console.log"
 t0=$(date +%s)
