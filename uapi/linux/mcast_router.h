@@ -15,6 +15,22 @@
 #define MCAST_ROUTER_MAX_BOUNDARIES	32
 
 /**
+ * enum mcast_router_origin - who created a forwarding entry
+ * @MCAST_ROUTER_ORIGIN_STATIC: mcastctl mfe add
+ * @MCAST_ROUTER_ORIGIN_MEMBERSHIP: IGMP/MLD membership (router mode)
+ * @MCAST_ROUTER_ORIGIN_PROXY: the proxy's upstream/downstream forwarding
+ */
+enum mcast_router_origin {
+	MCAST_ROUTER_ORIGIN_STATIC,
+	MCAST_ROUTER_ORIGIN_MEMBERSHIP,
+	MCAST_ROUTER_ORIGIN_PROXY,
+
+	/* private: */
+	__MCAST_ROUTER_ORIGIN_MAX,
+	MCAST_ROUTER_ORIGIN_MAX = __MCAST_ROUTER_ORIGIN_MAX - 1,
+};
+
+/**
  * enum mcast_router_mode - what the module does on an interface
  * @MCAST_ROUTER_MODE_OFF: configured but inactive
  * @MCAST_ROUTER_MODE_ROUTER: IGMP/MLD router side (downstream interface)
@@ -43,6 +59,15 @@ enum mcast_router_mode {
  *	change; attributes as IFACE_GET's reply.
  * IFACE_DEL_NTF: (monitor group) a configuration was removed (by IFACE_DEL
  *	or because its device went away); carries IFINDEX and IFNAME.
+ * MFE_GET: dump the forwarding table of the caller's namespace; optional
+ *	FAMILY, GROUP, SOURCE and IIF attributes filter it.
+ * MFE_ADD: add a static entry (FAMILY, GROUP, optional SOURCE, IIF, OIFS).
+ *	-EEXIST if the key exists, unless the REPLACE flag attribute is
+ *	given, which replaces the outgoing interfaces of an existing static
+ *	entry.
+ * MFE_DEL: delete entries: FAMILY and GROUP required; SOURCE absent means
+ *	the (*,G) entry; IIF absent means any incoming interface.
+ * MFE_FLUSH: delete every static entry (of FAMILY, if given).
  */
 enum mcast_router_cmd {
 	MCAST_ROUTER_CMD_UNSPEC,
@@ -51,6 +76,10 @@ enum mcast_router_cmd {
 	MCAST_ROUTER_CMD_IFACE_DEL,
 	MCAST_ROUTER_CMD_IFACE_CHANGE_NTF,
 	MCAST_ROUTER_CMD_IFACE_DEL_NTF,
+	MCAST_ROUTER_CMD_MFE_GET,
+	MCAST_ROUTER_CMD_MFE_ADD,
+	MCAST_ROUTER_CMD_MFE_DEL,
+	MCAST_ROUTER_CMD_MFE_FLUSH,
 
 	/* private: */
 	__MCAST_ROUTER_CMD_MAX,
@@ -83,6 +112,7 @@ enum mcast_router_cmd {
  * @MCAST_ROUTER_A_IFACE_MAX_GROUPS: u32, 0-1048576 (0: unlimited),
  *	default 4096
  * @MCAST_ROUTER_A_IFACE_PAD: padding, unused
+ * @MCAST_ROUTER_A_IFACE_STATS: nest of MCAST_ROUTER_A_IFACE_STATS_* (reply)
  */
 enum {
 	MCAST_ROUTER_A_IFACE_UNSPEC,
@@ -102,6 +132,7 @@ enum {
 	MCAST_ROUTER_A_IFACE_BOUNDARIES,
 	MCAST_ROUTER_A_IFACE_MAX_GROUPS,
 	MCAST_ROUTER_A_IFACE_PAD,
+	MCAST_ROUTER_A_IFACE_STATS,
 
 	/* private: */
 	__MCAST_ROUTER_A_IFACE_MAX,
@@ -138,6 +169,111 @@ enum {
 	/* private: */
 	__MCAST_ROUTER_A_PREFIX_MAX,
 	MCAST_ROUTER_A_PREFIX_MAX = __MCAST_ROUTER_A_PREFIX_MAX - 1,
+};
+
+/*
+ * Per-interface forwarding counters (u64, since the module was loaded or
+ * the interface configured). "in" counters count datagrams that arrived on
+ * the interface, "out" counters copies meant for it.
+ *
+ * @..._RX_PACKETS: in: routable multicast datagrams seen by the fast path
+ * @..._FORWARDED_PACKETS, @..._FORWARDED_BYTES: out: copies sent
+ * @..._WRONG_IIF: in: an entry exists for the (S,G) but not for this
+ *	incoming interface
+ * @..._NO_ENTRY: in: no entry for the group
+ * @..._TTL_EXPIRED: in: TTL / hop limit 1 (0 after the decrement)
+ * @..._THRESHOLD_DROPS: out: TTL below the interface's threshold
+ * @..._BOUNDARY_DROPS: out: group inside one of the interface's boundaries
+ * @..._TX_ERRORS: out: copy could not be made or sent
+ * @..._NATIVE_ROUTING: in: not forwarded because the kernel's native
+ *	multicast routing (an mroute socket) is active in the namespace
+ */
+enum {
+	MCAST_ROUTER_A_IFACE_STATS_UNSPEC,
+	MCAST_ROUTER_A_IFACE_STATS_RX_PACKETS,
+	MCAST_ROUTER_A_IFACE_STATS_FORWARDED_PACKETS,
+	MCAST_ROUTER_A_IFACE_STATS_FORWARDED_BYTES,
+	MCAST_ROUTER_A_IFACE_STATS_WRONG_IIF,
+	MCAST_ROUTER_A_IFACE_STATS_NO_ENTRY,
+	MCAST_ROUTER_A_IFACE_STATS_TTL_EXPIRED,
+	MCAST_ROUTER_A_IFACE_STATS_THRESHOLD_DROPS,
+	MCAST_ROUTER_A_IFACE_STATS_BOUNDARY_DROPS,
+	MCAST_ROUTER_A_IFACE_STATS_TX_ERRORS,
+	MCAST_ROUTER_A_IFACE_STATS_NATIVE_ROUTING,
+	MCAST_ROUTER_A_IFACE_STATS_PAD,
+
+	/* private: */
+	__MCAST_ROUTER_A_IFACE_STATS_MAX,
+	MCAST_ROUTER_A_IFACE_STATS_MAX = __MCAST_ROUTER_A_IFACE_STATS_MAX - 1,
+};
+
+/*
+ * Forwarding entry (MFE) attributes.
+ *
+ * @MCAST_ROUTER_A_MFE_FAMILY: u16, AF_INET or AF_INET6
+ * @MCAST_ROUTER_A_MFE_GROUP: binary, 4 or 16 bytes; a routable multicast
+ *	group (not 224.0.0.0/24, ff01::/16 or ff02::/16)
+ * @MCAST_ROUTER_A_MFE_SOURCE: binary, 4 or 16 bytes, unicast; absent: any
+ *	source, the (*,G) entry
+ * @MCAST_ROUTER_A_MFE_IIF: u32 ifindex of the incoming interface
+ * @MCAST_ROUTER_A_MFE_OIFS: nest of MCAST_ROUTER_A_OIFS_IFINDEX (u32), the
+ *	outgoing interfaces; no fixed limit
+ * @MCAST_ROUTER_A_MFE_ORIGIN: u8, enum mcast_router_origin (reply)
+ * @MCAST_ROUTER_A_MFE_AGE: u64, milliseconds since creation (reply)
+ * @MCAST_ROUTER_A_MFE_STATS: nest of MCAST_ROUTER_A_MFE_STATS_* (reply)
+ * @MCAST_ROUTER_A_MFE_PAD: padding, unused
+ * @MCAST_ROUTER_A_MFE_REPLACE: flag (MFE_ADD): replace the outgoing
+ *	interfaces of an existing static entry instead of failing with
+ *	-EEXIST. (genetlink rejects NLM_F_REPLACE in nlmsg_flags for
+ *	families with strict validation, so it is an attribute.)
+ */
+enum {
+	MCAST_ROUTER_A_MFE_UNSPEC,
+	MCAST_ROUTER_A_MFE_FAMILY,
+	MCAST_ROUTER_A_MFE_GROUP,
+	MCAST_ROUTER_A_MFE_SOURCE,
+	MCAST_ROUTER_A_MFE_IIF,
+	MCAST_ROUTER_A_MFE_OIFS,
+	MCAST_ROUTER_A_MFE_ORIGIN,
+	MCAST_ROUTER_A_MFE_AGE,
+	MCAST_ROUTER_A_MFE_STATS,
+	MCAST_ROUTER_A_MFE_PAD,
+	MCAST_ROUTER_A_MFE_REPLACE,
+
+	/* private: */
+	__MCAST_ROUTER_A_MFE_MAX,
+	MCAST_ROUTER_A_MFE_MAX = __MCAST_ROUTER_A_MFE_MAX - 1,
+};
+
+enum {
+	MCAST_ROUTER_A_OIFS_UNSPEC,
+	MCAST_ROUTER_A_OIFS_IFINDEX,
+
+	/* private: */
+	__MCAST_ROUTER_A_OIFS_MAX,
+	MCAST_ROUTER_A_OIFS_MAX = __MCAST_ROUTER_A_OIFS_MAX - 1,
+};
+
+/*
+ * Per-entry counters (u64).
+ *
+ * @..._PACKETS, @..._BYTES: datagrams that matched the entry on its
+ *	incoming interface
+ * @..._WRONG_IIF: datagrams of the entry's (S,G) on another interface
+ * @..._THRESHOLD_DROPS, @..._BOUNDARY_DROPS: copies not sent
+ */
+enum {
+	MCAST_ROUTER_A_MFE_STATS_UNSPEC,
+	MCAST_ROUTER_A_MFE_STATS_PACKETS,
+	MCAST_ROUTER_A_MFE_STATS_BYTES,
+	MCAST_ROUTER_A_MFE_STATS_WRONG_IIF,
+	MCAST_ROUTER_A_MFE_STATS_THRESHOLD_DROPS,
+	MCAST_ROUTER_A_MFE_STATS_BOUNDARY_DROPS,
+	MCAST_ROUTER_A_MFE_STATS_PAD,
+
+	/* private: */
+	__MCAST_ROUTER_A_MFE_STATS_MAX,
+	MCAST_ROUTER_A_MFE_STATS_MAX = __MCAST_ROUTER_A_MFE_STATS_MAX - 1,
 };
 
 #endif /* _UAPI_LINUX_MCAST_ROUTER_H */
