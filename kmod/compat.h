@@ -52,4 +52,20 @@ static inline void mcr_compat_copy_name(const struct net_device *dev,
 	strscpy(name, dev->name, IFNAMSIZ);
 }
 
+/*
+ * Formatted extack messages appeared in 6.2; older kernels get the fixed
+ * text @msg instead.
+ */
+#ifdef NL_SET_ERR_MSG_FMT
+#define MCR_ERR_MSG_FMT(extack, msg, fmt, args...) do {	\
+	(void)(msg);						\
+	NL_SET_ERR_MSG_FMT(extack, fmt, ##args);		\
+} while (0)
+#else
+#define MCR_ERR_MSG_FMT(extack, msg, fmt, args...) do {	\
+	(void)(fmt);						\
+	NL_SET_ERR_MSG(extack, msg);				\
+} while (0)
+#endif
+
 #endif /* _MCR_COMPAT_H */

@@ -7,6 +7,7 @@
 
 #include <linux/rtnetlink.h>
 #include <linux/slab.h>
+#include <net/netlink.h>
 
 #include "compat.h"
 #include "config.h"
@@ -33,6 +34,12 @@ struct mcr_iface *mcr_iface_create(struct net_device *dev)
 	iface = kzalloc(sizeof(*iface), GFP_KERNEL);
 	if (!iface)
 		return NULL;
+	iface->stats = mcr_stats_alloc(MCAST_ROUTER_A_IFACE_STATS_PAD,
+				       GFP_KERNEL);
+	if (!iface->stats) {
+		kfree(iface);
+		return NULL;
+	}
 	iface->dev = dev;
 	netdev_hold(dev, &iface->dev_tracker, GFP_KERNEL);
 	return iface;
@@ -123,6 +130,7 @@ static void free_rcu(struct rcu_head *head)
 	/* No reader is left, and the entry is out of every table. */
 	kfree(rcu_dereference_protected(iface->cfg, true));
 	netdev_put(iface->dev, &iface->dev_tracker);
+	free_percpu(iface->stats);
 	kfree(iface);
 }
 

@@ -10,6 +10,9 @@
 #include <linux/netlink.h>
 #include <linux/notifier.h>
 #include <linux/rcupdate.h>
+#include <linux/mcast_router.h>
+
+#include "stats.h"
 
 struct mcr_iface_cfg;
 
@@ -21,6 +24,8 @@ struct mcr_iface_cfg;
  * @cfg: the current configuration; never NULL once the entry is visible in
  *	mcr_net.ifaces; replaced as a whole under RTNL
  * @allmulti: whether this entry holds one dev_set_allmulti() increment
+ * @stats: per-CPU forwarding counters, MCAST_ROUTER_A_IFACE_STATS_*
+ *	(written by the fast path)
  * @rcu: frees the entry after readers are done
  */
 struct mcr_iface {
@@ -28,6 +33,7 @@ struct mcr_iface {
 	netdevice_tracker dev_tracker;
 	struct mcr_iface_cfg __rcu *cfg;
 	bool allmulti;
+	struct mcr_stats __percpu *stats;
 	struct rcu_head rcu;
 };
 

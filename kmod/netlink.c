@@ -5,6 +5,8 @@
  * "monitor" group of the namespace where it happened.
  */
 
+#include <linux/inetdevice.h>
+#include <linux/ipv6.h>
 #include <linux/netdevice.h>
 #include <linux/rtnetlink.h>
 #include <linux/slab.h>
@@ -13,7 +15,9 @@
 
 #include "compat.h"
 #include "config.h"
+#include "forward.h"
 #include "iface.h"
+#include "mfc_netlink.h"
 #include "netlink.h"
 #include "netns.h"
 
@@ -28,8 +32,6 @@ static const struct genl_multicast_group mcr_mcgrps[] = {
 	},
 };
 
-static struct genl_family mcr_genl_family;
-
 /*
  * Notifications are only sent while the family is registered. Written and
  * read under RTNL: once mcr_netlink_uninit() has cleared it, no
@@ -42,7 +44,8 @@ static size_t iface_msg_size(void)
 {
 	return nla_total_size(sizeof(u32)) +		/* IFINDEX */
 	       nla_total_size(IFNAMSIZ) +		/* IFNAME */
-	       mcr_config_fill_size();
+	       mcr_config_fill_size() +
+	       mcr_stats_fill_size(MCAST_ROUTER_A_IFACE_STATS_PAD);
 }
 
 /*
@@ -67,7 +70,9 @@ static int fill_iface(struct sk_buff *skb, const struct mcr_iface *iface,
 	    nla_put_string(skb, MCAST_ROUTER_A_IFACE_IFNAME, name))
 		goto cancel;
 	if (cmd != MCAST_ROUTER_CMD_IFACE_DEL_NTF &&
-	    mcr_config_fill(skb, rcu_dereference_rtnl(iface->cfg)))
+	    (mcr_config_fill(skb, rcu_dereference_rtnl(iface->cfg)) ||
+	     mcr_stats_fill(skb, MCAST_ROUTER_A_IFACE_STATS,
+			    iface->stats, MCAST_ROUTER_A_IFACE_STATS_PAD)))
 		goto cancel;
 
 	genlmsg_end(skb, hdr);
@@ -324,6 +329,18 @@ err_apply:
 	return ERR_PTR(err);
 }
 
+static int check_coexistence(struct genl_info *info)
+{
+	const struct nlattr *mode = info->attrs[MCAST_ROUTER_A_IFACE_MODE];
+
+	if (!mode || !mcr_fwd_mode_active(nla_get_u8(mode)) ||
+	    !mcr_fwd_native_active(genl_info_net(info)))
+		return 0;
+	NL_SET_ERR_MSG_ATTR(info->extack, mode,
+			    "native multicast routing is active in this namespace (an mroute socket is open)");
+	return -EBUSY;
+}
+
 static int iface_set_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct mcr_net *mn = mcr_netns_get(genl_info_net(info));
@@ -337,6 +354,9 @@ static int iface_set_doit(struct sk_buff *skb, struct genl_info *info)
 		err = PTR_ERR(dev);
 		goto out;
 	}
+	err = check_coexistence(info);
+	if (err)
+		goto out;
 
 	iface = xa_load(&mn->ifaces, dev->ifindex);
 	if (iface)
@@ -408,9 +428,37 @@ static const struct genl_ops mcr_genl_ops[] = {
 		.maxattr = MCAST_ROUTER_A_IFACE_IFNAME,
 		.flags = GENL_UNS_ADMIN_PERM,
 	},
+	{
+		.cmd = MCAST_ROUTER_CMD_MFE_GET,
+		.start = mcr_mfe_get_start,
+		.dumpit = mcr_mfe_get_dumpit,
+		.policy = mcr_mfe_policy,
+		.maxattr = MCAST_ROUTER_A_MFE_MAX,
+	},
+	{
+		.cmd = MCAST_ROUTER_CMD_MFE_ADD,
+		.doit = mcr_mfe_add_doit,
+		.policy = mcr_mfe_policy,
+		.maxattr = MCAST_ROUTER_A_MFE_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = MCAST_ROUTER_CMD_MFE_DEL,
+		.doit = mcr_mfe_del_doit,
+		.policy = mcr_mfe_policy,
+		.maxattr = MCAST_ROUTER_A_MFE_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = MCAST_ROUTER_CMD_MFE_FLUSH,
+		.doit = mcr_mfe_flush_doit,
+		.policy = mcr_mfe_policy,
+		.maxattr = MCAST_ROUTER_A_MFE_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
 };
 
-static struct genl_family mcr_genl_family __ro_after_init = {
+struct genl_family mcr_genl_family __ro_after_init = {
 	.name = MCAST_ROUTER_GENL_NAME,
 	.version = MCAST_ROUTER_GENL_VERSION,
 	.netnsok = true,

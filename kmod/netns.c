@@ -9,6 +9,7 @@
 #include <net/netns/generic.h>
 
 #include "iface.h"
+#include "hooks.h"
 #include "netns.h"
 
 static unsigned int mcr_net_id __read_mostly;
@@ -50,6 +51,8 @@ void mcr_netns_remove(struct mcr_net *mn, struct mcr_iface *iface)
 {
 	ASSERT_RTNL();
 
+	/* Out of every entry first: entries hold no reference on it. */
+	mcr_mfc_iface_remove(&mn->mfc, iface, iface->dev->ifindex);
 	xa_erase(&mn->ifaces, iface->dev->ifindex);
 	mcr_netns_changed(mn);
 	mcr_iface_destroy(iface);
@@ -58,12 +61,30 @@ void mcr_netns_remove(struct mcr_net *mn, struct mcr_iface *iface)
 static int __net_init mcr_net_init(struct net *net)
 {
 	struct mcr_net *mn = mcr_netns_get(net);
+	int err;
 
 	mn->net = net;
 	xa_init(&mn->ifaces);
 	mn->generation = 1;
+	err = mcr_mfc_init(&mn->mfc);
+	if (err)
+		goto err_mfc;
 	mn->netdev_nb.notifier_call = mcr_iface_netdev_event;
-	return register_netdevice_notifier_net(net, &mn->netdev_nb);
+	err = register_netdevice_notifier_net(net, &mn->netdev_nb);
+	if (err)
+		goto err_notifier;
+	/* Last: the hooks read the table and the interfaces. */
+	err = mcr_hooks_register(net);
+	if (err)
+		goto err_hooks;
+	return 0;
+
+err_hooks:
+	unregister_netdevice_notifier_net(net, &mn->netdev_nb);
+err_notifier:
+	mcr_mfc_uninit(&mn->mfc);
+err_mfc:
+	return err;
 }
 
 /*
@@ -89,7 +110,11 @@ static void __net_exit mcr_net_exit(struct net *net)
 	struct mcr_iface *iface;
 	unsigned long index;
 
+	/* Returns after a synchronize_net(): no hook runs any more. */
+	mcr_hooks_unregister(net);
+
 	rtnl_lock();
+	mcr_mfc_flush(&mn->mfc, 0, true);
 	xa_for_each(&mn->ifaces, index, iface)
 		mcr_netns_remove(mn, iface);
 	rtnl_unlock();
@@ -97,6 +122,7 @@ static void __net_exit mcr_net_exit(struct net *net)
 	unregister_netdevice_notifier_net(net, &mn->netdev_nb);
 	WARN_ON_ONCE(!xa_empty(&mn->ifaces));
 	xa_destroy(&mn->ifaces);
+	mcr_mfc_uninit(&mn->mfc);
 }
 
 /*

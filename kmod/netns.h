@@ -39,6 +39,8 @@
 #include <linux/xarray.h>
 #include <net/net_namespace.h>
 
+#include "mfc.h"
+
 struct mcr_iface;
 
 /**
@@ -48,12 +50,14 @@ struct mcr_iface;
  * @generation: bumped on every change of @ifaces or a configuration; never
  *	0, so dumps can use it as cb->seq
  * @netdev_nb: this namespace's netdevice notifier (mcr_iface_netdev_event)
+ * @mfc: the forwarding table (locking: mfc.h)
  */
 struct mcr_net {
 	struct net *net;
 	struct xarray ifaces;
 	u32 generation;
 	struct notifier_block netdev_nb;
+	struct mcr_mfc mfc;
 };
 
 struct mcr_net *mcr_netns_get(const struct net *net);

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * IPv4 edge of the fast path: header validation at PRE_ROUTING. The copies
+ * go out through xmit.c.
+ */
+
+#include <linux/ip.h>
+#include <linux/netfilter.h>
+#include <linux/skbuff.h>
+#include <net/ip.h>
+
+#include "compat.h"
+#include "forward.h"
+#include "hooks.h"
+#include "iface.h"
+#include "netns.h"
+
+/**
+ * mcr_ipv4_hook() - PRE_ROUTING hook for IPv4
+ * @priv: unused
+ * @skb: the received datagram; always accepted (local delivery unchanged)
+ * @state: the hook state
+ *
+ * ip_rcv_core() has validated the header before PRE_ROUTING; it is checked
+ * again here, as the hook must not trust its position in the chain.
+ *
+ * Return: NF_ACCEPT.
+ */
+unsigned int mcr_ipv4_hook(void *priv, struct sk_buff *skb,
+			   const struct nf_hook_state *state)
+{
+	struct mcr_fwd_pkt pkt;
+	struct mcr_iface *iface;
+	const struct iphdr *iph;
+	struct mcr_net *mn;
+	unsigned int ihl;
+
+	if (skb->pkt_type == PACKET_LOOPBACK ||
+	    !pskb_may_pull(skb, sizeof(*iph)))
+		return NF_ACCEPT;
+	iph = ip_hdr(skb);
+	if (!ipv4_is_multicast(iph->daddr) || iph->version != 4 ||
+	    iph->ihl < 5)
+		return NF_ACCEPT;
+	ihl = iph->ihl * 4;
+	if (ntohs(iph->tot_len) < ihl || ntohs(iph->tot_len) != skb->len ||
+	    !pskb_may_pull(skb, ihl))
+		return NF_ACCEPT;
+
+	mn = mcr_netns_get(state->net);
+	iface = xa_load(&mn->ifaces, skb->dev->ifindex);
+	if (!iface || iface->dev != skb->dev ||
+	    !mcr_fwd_mode_active(rcu_dereference(iface->cfg)->mode))
+		return NF_ACCEPT;
+
+	iph = ip_hdr(skb);
+	memset(&pkt, 0, sizeof(pkt));
+	pkt.family = AF_INET;
+	pkt.source.ip4 = iph->saddr;
+	pkt.group.ip4 = iph->daddr;
+	pkt.ttl = iph->ttl;
+	pkt.len = skb->len;
+	mcr_fwd_input(mn, iface, skb, &pkt);
+	return NF_ACCEPT;
+}

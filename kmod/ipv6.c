@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * IPv6 edge of the fast path: header validation at PRE_ROUTING. The copies
+ * go out through xmit.c; routers do not fragment IPv6, so a copy over the
+ * oif's MTU is dropped and counted (tx-errors).
+ */
+
+#include <linux/ipv6.h>
+#include <linux/netfilter.h>
+#include <linux/skbuff.h>
+#include <net/ipv6.h>
+
+#include "compat.h"
+#include "forward.h"
+#include "hooks.h"
+#include "iface.h"
+#include "netns.h"
+
+/**
+ * mcr_ipv6_hook() - PRE_ROUTING hook for IPv6
+ * @priv: unused
+ * @skb: the received datagram; always accepted (local delivery unchanged)
+ * @state: the hook state
+ *
+ * Return: NF_ACCEPT.
+ */
+unsigned int mcr_ipv6_hook(void *priv, struct sk_buff *skb,
+			   const struct nf_hook_state *state)
+{
+	const struct ipv6hdr *ip6h;
+	struct mcr_fwd_pkt pkt;
+	struct mcr_iface *iface;
+	struct mcr_net *mn;
+
+	if (skb->pkt_type == PACKET_LOOPBACK ||
+	    !pskb_may_pull(skb, sizeof(*ip6h)))
+		return NF_ACCEPT;
+	ip6h = ipv6_hdr(skb);
+	if (!ipv6_addr_is_multicast(&ip6h->daddr) || ip6h->version != 6)
+		return NF_ACCEPT;
+	/* Jumbograms (payload_len 0) are not forwarded. */
+	if (!ip6h->payload_len ||
+	    ntohs(ip6h->payload_len) + sizeof(*ip6h) != skb->len)
+		return NF_ACCEPT;
+
+	mn = mcr_netns_get(state->net);
+	iface = xa_load(&mn->ifaces, skb->dev->ifindex);
+	if (!iface || iface->dev != skb->dev ||
+	    !mcr_fwd_mode_active(rcu_dereference(iface->cfg)->mode))
+		return NF_ACCEPT;
+
+	memset(&pkt, 0, sizeof(pkt));
+	pkt.family = AF_INET6;
+	pkt.source.ip6 = ip6h->saddr;
+	pkt.group.ip6 = ip6h->daddr;
+	pkt.ttl = ip6h->hop_limit;
+	pkt.len = skb->len;
+	mcr_fwd_input(mn, iface, skb, &pkt);
+	return NF_ACCEPT;
+}

@@ -1,0 +1,438 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The multicast forwarding table of one namespace. Locking: see mfc.h.
+ */
+
+#include <linux/jiffies.h>
+#include <linux/rculist.h>
+#include <linux/rhashtable.h>
+#include <linux/slab.h>
+#include <net/ipv6.h>
+
+#include "compat.h"
+#include "mfc.h"
+
+static const struct rhashtable_params group_params = {
+	.key_len = sizeof(struct mcr_mfc_key),
+	.key_offset = offsetof(struct mcr_mfc_group, key),
+	.head_offset = offsetof(struct mcr_mfc_group, node),
+	.automatic_shrinking = true,
+};
+
+/**
+ * mcr_mfc_init() - initialise an empty table
+ * @mfc: the table
+ *
+ * Return: 0 or a negative errno.
+ */
+int mcr_mfc_init(struct mcr_mfc *mfc)
+{
+	spin_lock_init(&mfc->lock);
+	xa_init_flags(&mfc->ids, XA_FLAGS_ALLOC);
+	mfc->count = 0;
+	mfc->refused = 0;
+	mfc->generation = 1;
+	return rhashtable_init(&mfc->groups, &group_params);
+}
+EXPORT_SYMBOL_IF_KUNIT(mcr_mfc_init);
+
+/**
+ * mcr_mfc_uninit() - delete every entry and free the table
+ * @mfc: the table; no reader may find it any more except those that
+ *	already hold rcu_read_lock() (entries are freed after a grace period)
+ */
+void mcr_mfc_uninit(struct mcr_mfc *mfc)
+{
+	mcr_mfc_flush(mfc, 0, true);
+	WARN_ON_ONCE(mfc->count);
+	rhashtable_destroy(&mfc->groups);
+	xa_destroy(&mfc->ids);
+}
+EXPORT_SYMBOL_IF_KUNIT(mcr_mfc_uninit);
+
+/**
+ * mcr_mfc_oifs_alloc() - allocate an oif set of @n interfaces
+ * @n: number of interfaces; the caller fills ifaces[0..n-1]
+ * @gfp: allocation flags
+ *
+ * Return: the set or NULL.
+ */
+struct mcr_oifs *mcr_mfc_oifs_alloc(unsigned int n, gfp_t gfp)
+{
+	struct mcr_oifs *oifs;
+
+	oifs = kvzalloc(struct_size(oifs, ifaces, n), gfp);
+	if (oifs)
+		oifs->n = n;
+	return oifs;
+}
+EXPORT_SYMBOL_IF_KUNIT(mcr_mfc_oifs_alloc);
+
+static void oifs_free_rcu(struct rcu_head *head)
+{
+	kvfree(container_of(head, struct mcr_oifs, rcu));
+}
+
+static void mfe_free_rcu(struct rcu_head *head)
+{
+	struct mcr_mfe *mfe = container_of(head, struct mcr_mfe, rcu);
+
+	kvfree(rcu_dereference_protected(mfe->oifs, true));
+	free_percpu(mfe->stats);
+	kfree(mfe);
+}
+
+static void changed(struct mcr_mfc *mfc)
+{
+	u32 gen = mfc->generation + 1;
+
+	lockdep_assert_held(&mfc->lock);
+	WRITE_ONCE(mfc->generation, gen ?: 1);
+}
+
+static void make_key(struct mcr_mfc_key *key, u16 family,
+		     const struct mcr_addr *group)
+{
+	memset(key, 0, sizeof(*key));
+	key->family = family;
+	if (family == AF_INET)
+		key->group.ip4 = group->ip4;
+	else
+		key->group.ip6 = group->ip6;
+}
+
+static bool addr_equal(u16 family, const struct mcr_addr *a,
+		       const struct mcr_addr *b)
+{
+	if (family == AF_INET)
+		return a->ip4 == b->ip4;
+	return ipv6_addr_equal(&a->ip6, &b->ip6);
+}
+
+static bool mfe_matches(const struct mcr_mfe *mfe,
+			const struct mcr_mfe_spec *spec)
+{
+	if (mfe->any_source != spec->any_source)
+		return false;
+	if (!spec->any_source &&
+	    !addr_equal(spec->family, &mfe->source, &spec->source))
+		return false;
+	return !spec->iif || mfe->iif == spec->iif;
+}
+
+/* Unlink and free @mfe; frees its group when it was the last entry. */
+static void mfe_delete(struct mcr_mfc *mfc, struct mcr_mfe *mfe)
+{
+	struct mcr_mfc_group *grp = mfe->group;
+
+	lockdep_assert_held(&mfc->lock);
+	list_del_rcu(&mfe->list);
+	xa_erase(&mfc->ids, mfe->id);
+	mfc->count--;
+	changed(mfc);
+	call_rcu(&mfe->rcu, mfe_free_rcu);
+	if (list_empty(&grp->entries)) {
+		WARN_ON_ONCE(rhashtable_remove_fast(&mfc->groups, &grp->node,
+						    group_params));
+		kfree_rcu(grp, rcu);
+	}
+}
+
+static struct mcr_mfc_group *group_get(struct mcr_mfc *mfc, u16 family,
+				       const struct mcr_addr *group)
+{
+	struct mcr_mfc_key key;
+
+	make_key(&key, family, group);
+	/* _fast: takes rcu_read_lock() itself, for writers under the lock. */
+	return rhashtable_lookup_fast(&mfc->groups, &key, group_params);
+}
+
+/**
+ * mcr_mfc_add() - add an entry, or replace the oifs of an existing one
+ * @mfc: the table
+ * @spec: the key; @spec->iif must be set
+ * @oifs: the outgoing interfaces; ownership passes to the table on
+ *	success, stays with the caller on error
+ * @origin: enum mcast_router_origin
+ * @replace: replace the oifs of an existing entry of the same origin
+ *	instead of failing with -EEXIST
+ * @extack: reason of a failure
+ *
+ * Context: process context, may sleep; RTNL held by netlink callers.
+ * Return: 0, -EEXIST, -EBUSY (an entry of another origin), -ENOSPC (table
+ * full) or -ENOMEM.
+ */
+int mcr_mfc_add(struct mcr_mfc *mfc, const struct mcr_mfe_spec *spec,
+		struct mcr_oifs *oifs, u8 origin, bool replace,
+		struct netlink_ext_ack *extack)
+{
+	struct mcr_mfc_group *grp, *new_grp;
+	struct mcr_oifs *old;
+	struct mcr_mfe *mfe, *cur;
+	u32 id;
+	int err;
+
+	might_sleep();
+	mfe = kzalloc(sizeof(*mfe), GFP_KERNEL);
+	new_grp = kzalloc(sizeof(*new_grp), GFP_KERNEL);
+	if (!mfe || !new_grp)
+		goto err_nomem;
+	mfe->stats = mcr_stats_alloc(MCAST_ROUTER_A_MFE_STATS_PAD, GFP_KERNEL);
+	if (!mfe->stats)
+		goto err_nomem;
+	/* Reserve an id now: storing into a reserved slot cannot fail. */
+	err = xa_alloc(&mfc->ids, &id, NULL, xa_limit_31b, GFP_KERNEL);
+	if (err)
+		goto err_free;
+	mfe->id = id;
+	mfe->source = spec->source;
+	mfe->any_source = spec->any_source;
+	mfe->iif = spec->iif;
+	mfe->origin = origin;
+	mfe->created = get_jiffies_64();
+	RCU_INIT_POINTER(mfe->oifs, oifs);
+	make_key(&new_grp->key, spec->family, &spec->group);
+	INIT_LIST_HEAD(&new_grp->entries);
+
+	spin_lock_bh(&mfc->lock);
+	grp = rhashtable_lookup_fast(&mfc->groups, &new_grp->key,
+				     group_params);
+	if (grp) {
+		list_for_each_entry(cur, &grp->entries, list) {
+			if (!mfe_matches(cur, spec) || cur->iif != spec->iif)
+				continue;
+			if (cur->origin != origin) {
+				NL_SET_ERR_MSG(extack,
+					       "an entry of another origin has this key");
+				err = -EBUSY;
+			} else if (!replace) {
+				NL_SET_ERR_MSG(extack, "entry exists");
+				err = -EEXIST;
+			} else {
+				old = rcu_replace_pointer(cur->oifs, oifs,
+							  lockdep_is_held(&mfc->lock));
+				call_rcu(&old->rcu, oifs_free_rcu);
+				changed(mfc);
+				err = 0;
+				RCU_INIT_POINTER(mfe->oifs, NULL);
+			}
+			goto err_unlock;
+		}
+	}
+	if (mfc->count >= MCR_MFC_MAX_ENTRIES) {
+		mfc->refused++;
+		NL_SET_ERR_MSG(extack, "forwarding table full");
+		err = -ENOSPC;
+		goto err_unlock;
+	}
+	if (!grp) {
+		err = rhashtable_insert_fast(&mfc->groups, &new_grp->node,
+					     group_params);
+		if (err)
+			goto err_unlock;
+		grp = new_grp;
+		new_grp = NULL;
+	}
+	mfe->group = grp;
+	xa_store(&mfc->ids, id, mfe, GFP_ATOMIC);
+	list_add_tail_rcu(&mfe->list, &grp->entries);
+	mfc->count++;
+	changed(mfc);
+	spin_unlock_bh(&mfc->lock);
+	kfree(new_grp);
+	return 0;
+
+err_unlock:
+	spin_unlock_bh(&mfc->lock);
+	xa_erase(&mfc->ids, id);
+	/* On a successful replace, the table owns @oifs now. */
+	if (!err) {
+		free_percpu(mfe->stats);
+		kfree(mfe);
+		kfree(new_grp);
+		return 0;
+	}
+err_free:
+	free_percpu(mfe->stats);
+	kfree(mfe);
+	kfree(new_grp);
+	return err;
+err_nomem:
+	if (mfe)
+		free_percpu(mfe->stats);
+	kfree(mfe);
+	kfree(new_grp);
+	return -ENOMEM;
+}
+EXPORT_SYMBOL_IF_KUNIT(mcr_mfc_add);
+
+/**
+ * mcr_mfc_del() - delete the entries matching @spec
+ * @mfc: the table
+ * @spec: family, group, source or any; iif 0 matches every iif
+ *
+ * Return: the number of entries deleted (0: nothing matched).
+ */
+int mcr_mfc_del(struct mcr_mfc *mfc, const struct mcr_mfe_spec *spec)
+{
+	struct mcr_mfc_group *grp;
+	struct mcr_mfe *mfe, *tmp;
+	int n = 0;
+
+	spin_lock_bh(&mfc->lock);
+	grp = group_get(mfc, spec->family, &spec->group);
+	if (grp) {
+		list_for_each_entry_safe(mfe, tmp, &grp->entries, list) {
+			if (!mfe_matches(mfe, spec))
+				continue;
+			n++;
+			/* May free @grp: stop after its last entry. */
+			if (list_is_singular(&grp->entries)) {
+				mfe_delete(mfc, mfe);
+				break;
+			}
+			mfe_delete(mfc, mfe);
+		}
+	}
+	spin_unlock_bh(&mfc->lock);
+	return n;
+}
+EXPORT_SYMBOL_IF_KUNIT(mcr_mfc_del);
+
+/**
+ * mcr_mfc_flush() - delete static entries, or every entry
+ * @mfc: the table
+ * @family: only this family, or 0 for both
+ * @all: every origin (namespace teardown), not only static entries
+ *
+ * Return: the number of entries deleted.
+ */
+unsigned int mcr_mfc_flush(struct mcr_mfc *mfc, u16 family, bool all)
+{
+	struct mcr_mfe *mfe;
+	unsigned long index;
+	unsigned int n = 0;
+
+	spin_lock_bh(&mfc->lock);
+	xa_for_each(&mfc->ids, index, mfe) {
+		if (family && mfe->group->key.family != family)
+			continue;
+		if (!all && mfe->origin != MCAST_ROUTER_ORIGIN_STATIC)
+			continue;
+		mfe_delete(mfc, mfe);
+		n++;
+	}
+	spin_unlock_bh(&mfc->lock);
+	return n;
+}
+EXPORT_SYMBOL_IF_KUNIT(mcr_mfc_flush);
+
+/* Take @iface out of @mfe's oifs; GFP_ATOMIC as we are under the lock. */
+static void oifs_remove(struct mcr_mfc *mfc, struct mcr_mfe *mfe,
+			const struct mcr_iface *iface)
+{
+	struct mcr_oifs *old, *new;
+	unsigned int i, j;
+
+	old = rcu_dereference_protected(mfe->oifs, lockdep_is_held(&mfc->lock));
+	for (i = 0; i < old->n; i++)
+		if (old->ifaces[i] == iface)
+			break;
+	if (i == old->n)
+		return;
+
+	new = mcr_mfc_oifs_alloc(old->n - 1, GFP_ATOMIC);
+	if (!new) {
+		/*
+		 * Without memory the entry cannot stay pointing at an
+		 * interface about to be freed: delete it instead.
+		 */
+		mfe_delete(mfc, mfe);
+		return;
+	}
+	for (i = 0, j = 0; i < old->n; i++)
+		if (old->ifaces[i] != iface)
+			new->ifaces[j++] = old->ifaces[i];
+	rcu_assign_pointer(mfe->oifs, new);
+	call_rcu(&old->rcu, oifs_free_rcu);
+	changed(mfc);
+}
+
+/**
+ * mcr_mfc_iface_remove() - forget an interface that is going away
+ * @mfc: the table
+ * @iface: the interface; removed from every oif set
+ * @ifindex: its ifindex; entries whose iif it is are deleted
+ *
+ * Call before @iface is destroyed.
+ */
+void mcr_mfc_iface_remove(struct mcr_mfc *mfc, const struct mcr_iface *iface,
+			  int ifindex)
+{
+	struct mcr_mfe *mfe;
+	unsigned long index;
+
+	spin_lock_bh(&mfc->lock);
+	xa_for_each(&mfc->ids, index, mfe) {
+		if (mfe->iif == ifindex)
+			mfe_delete(mfc, mfe);
+		else
+			oifs_remove(mfc, mfe, iface);
+	}
+	spin_unlock_bh(&mfc->lock);
+}
+EXPORT_SYMBOL_IF_KUNIT(mcr_mfc_iface_remove);
+
+/**
+ * mcr_mfc_lookup() - the entry for a datagram
+ * @mfc: the table
+ * @family: AF_INET or AF_INET6
+ * @group: its destination
+ * @source: its source
+ * @iif: the ifindex it arrived on
+ * @mfe: the matching entry (HIT), or one entry for the (S,G) or (*,G) on
+ *	another iif (WRONG_IIF); NULL for NO_ENTRY
+ *
+ * An (S,G) entry for @iif is preferred over a (*,G) one. If only entries
+ * on other interfaces exist for the source (or any source), the result is
+ * WRONG_IIF and @mfe is the (S,G) one if there is one.
+ *
+ * Context: rcu_read_lock().
+ * Return: enum mcr_mfc_result.
+ */
+enum mcr_mfc_result mcr_mfc_lookup(struct mcr_mfc *mfc, u16 family,
+				   const struct mcr_addr *group,
+				   const struct mcr_addr *source, int iif,
+				   struct mcr_mfe **mfe)
+{
+	struct mcr_mfe *e, *star = NULL, *sg_wrong = NULL, *star_wrong = NULL;
+	struct mcr_mfc_group *grp;
+
+	*mfe = NULL;
+	grp = group_get(mfc, family, group);
+	if (!grp)
+		return MCR_MFC_NO_ENTRY;
+
+	list_for_each_entry_rcu(e, &grp->entries, list) {
+		if (e->any_source) {
+			if (e->iif == iif)
+				star = e;
+			else
+				star_wrong = e;
+		} else if (addr_equal(family, &e->source, source)) {
+			if (e->iif == iif) {
+				*mfe = e;
+				return MCR_MFC_HIT;
+			}
+			sg_wrong = e;
+		}
+	}
+	if (star) {
+		*mfe = star;
+		return MCR_MFC_HIT;
+	}
+	*mfe = sg_wrong ?: star_wrong;
+	return *mfe ? MCR_MFC_WRONG_IIF : MCR_MFC_NO_ENTRY;
+}
+EXPORT_SYMBOL_IF_KUNIT(mcr_mfc_lookup);
