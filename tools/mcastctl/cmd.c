@@ -2,7 +2,7 @@
 /*
  * mcastctl: the object table and keyword dispatch.
  *
- * Objects planned next to the existing ones: mfe, group, querier, proxy.
+ * Objects planned next to the existing ones: group, querier, proxy.
  * Each is one <object>_main() in its own file plus a line below.
  */
 #include <errno.h>
@@ -17,6 +17,7 @@ static int help_main(int argc, char **argv);
 
 const struct cmd mcastctl_objects[] = {
 	{ "interface", iface_main },
+	{ "mfe", mfe_main },
 	{ "monitor", monitor_main },
 	{ "help", help_main },
 	{ NULL, NULL },
@@ -38,15 +39,49 @@ const struct cmd *cmd_find(const struct cmd *table, const char *name)
 }
 
 /**
+ * object_run() - run a verb of an object
+ * @name: the object's keyword, for messages
+ * @verbs: its verb table; "help" need not be in it
+ * @usage: prints the object's usage
+ * @dflt: what the object does without a verb (usually "show")
+ * @argc: argument count, argv[0] being the object
+ * @argv: arguments
+ *
+ * "help" (and -h, --help) prints the usage; an unknown verb is an error.
+ *
+ * Return: the verb's result: 0 or a negative errno (already printed).
+ */
+int object_run(const char *name, const struct cmd *verbs,
+	       void (*usage)(FILE *fp), int (*dflt)(int argc, char **argv),
+	       int argc, char **argv)
+{
+	const struct cmd *c;
+
+	if (argc < 2)
+		return dflt(0, argv + 1);
+	if (is_help(argv[1])) {
+		usage(stdout);
+		return 0;
+	}
+	c = cmd_find(verbs, argv[1]);
+	if (!c) {
+		fprintf(stderr, "Error: unknown command \"%s\" for \"%s\"; try \"mcastctl %s help\"\n",
+			argv[1], name, name);
+		return -EINVAL;
+	}
+	return c->fn(argc - 2, argv + 2);
+}
+
+/**
  * mcastctl_usage() - print the top-level usage
  * @fp: stream
  */
 void mcastctl_usage(FILE *fp)
 {
 	fputs("Usage: mcastctl [ OPTIONS ] OBJECT { COMMAND | help }\n"
-	      "where  OBJECT := { interface | monitor | help }\n"
+	      "where  OBJECT := { interface | mfe | monitor | help }\n"
 	      "       OPTIONS := { -j[son] | -p[retty] | -s[tats] | -n[etns] NAME |\n"
-	      "                    -V[ersion] | -h[elp] }\n"
+	      "                    -4 | -6 | -V[ersion] | -h[elp] }\n"
 	      "Try \"mcastctl OBJECT help\" for the commands of an object.\n",
 	      fp);
 }

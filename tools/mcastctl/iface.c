@@ -16,6 +16,7 @@
  */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <inttypes.h>
 #include <net/if.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,6 +65,28 @@ static const struct iface_kw iface_kws[] = {
 };
 
 #define BOUNDARY_LINE 5
+
+/*
+ * The forwarding counters of "interface show -s", named as in the YAML
+ * spec, on three text lines: what arrived, what was sent, what was not.
+ */
+static const struct {
+	const char *name;
+	int attr;
+	int line;
+} stats_kws[] = {
+	{ "rx-packets", MCAST_ROUTER_A_IFACE_STATS_RX_PACKETS, 0 },
+	{ "wrong-iif", MCAST_ROUTER_A_IFACE_STATS_WRONG_IIF, 0 },
+	{ "no-entry", MCAST_ROUTER_A_IFACE_STATS_NO_ENTRY, 0 },
+	{ "ttl-expired", MCAST_ROUTER_A_IFACE_STATS_TTL_EXPIRED, 0 },
+	{ "native-routing", MCAST_ROUTER_A_IFACE_STATS_NATIVE_ROUTING, 0 },
+	{ "forwarded-packets", MCAST_ROUTER_A_IFACE_STATS_FORWARDED_PACKETS, 1 },
+	{ "forwarded-bytes", MCAST_ROUTER_A_IFACE_STATS_FORWARDED_BYTES, 1 },
+	{ "tx-errors", MCAST_ROUTER_A_IFACE_STATS_TX_ERRORS, 1 },
+	{ "threshold-drops", MCAST_ROUTER_A_IFACE_STATS_THRESHOLD_DROPS, 2 },
+	{ "boundary-drops", MCAST_ROUTER_A_IFACE_STATS_BOUNDARY_DROPS, 2 },
+	{ NULL, 0, 0 },
+};
 
 static const char *const mode_names[] = {
 	[MCAST_ROUTER_MODE_OFF] = "off",
@@ -355,6 +378,20 @@ static struct nla_policy iface_policy[MCAST_ROUTER_A_IFACE_MAX + 1] = {
 	[MCAST_ROUTER_A_IFACE_TTL_THRESHOLD] = { .type = NLA_U8 },
 	[MCAST_ROUTER_A_IFACE_BOUNDARIES] = { .type = NLA_NESTED },
 	[MCAST_ROUTER_A_IFACE_MAX_GROUPS] = { .type = NLA_U32 },
+	[MCAST_ROUTER_A_IFACE_STATS] = { .type = NLA_NESTED },
+};
+
+static struct nla_policy stats_policy[MCAST_ROUTER_A_IFACE_STATS_MAX + 1] = {
+	[MCAST_ROUTER_A_IFACE_STATS_RX_PACKETS] = { .type = NLA_U64 },
+	[MCAST_ROUTER_A_IFACE_STATS_FORWARDED_PACKETS] = { .type = NLA_U64 },
+	[MCAST_ROUTER_A_IFACE_STATS_FORWARDED_BYTES] = { .type = NLA_U64 },
+	[MCAST_ROUTER_A_IFACE_STATS_WRONG_IIF] = { .type = NLA_U64 },
+	[MCAST_ROUTER_A_IFACE_STATS_NO_ENTRY] = { .type = NLA_U64 },
+	[MCAST_ROUTER_A_IFACE_STATS_TTL_EXPIRED] = { .type = NLA_U64 },
+	[MCAST_ROUTER_A_IFACE_STATS_THRESHOLD_DROPS] = { .type = NLA_U64 },
+	[MCAST_ROUTER_A_IFACE_STATS_BOUNDARY_DROPS] = { .type = NLA_U64 },
+	[MCAST_ROUTER_A_IFACE_STATS_TX_ERRORS] = { .type = NLA_U64 },
+	[MCAST_ROUTER_A_IFACE_STATS_NATIVE_ROUTING] = { .type = NLA_U64 },
 };
 
 static struct nla_policy prefix_policy[MCAST_ROUTER_A_PREFIX_MAX + 1] = {
@@ -397,6 +434,37 @@ static int entry_to_string(struct nlattr *entry, char *buf, size_t size)
 	return format_prefix(&p, buf, size);
 }
 
+/*
+ * The STATS nest: text "stats:" on its own indented line, the counters on
+ * deeper ones; JSON a "stats" object. A malformed nest is left out.
+ */
+static void print_stats(struct nlattr *nest)
+{
+	struct nlattr *tb[MCAST_ROUTER_A_IFACE_STATS_MAX + 1];
+	int line = -1;
+
+	if (nla_parse_nested(tb, MCAST_ROUTER_A_IFACE_STATS_MAX, nest,
+			     stats_policy))
+		return;
+	print_text_break("\n    ");
+	print_string(PRINT_FP, NULL, "%s", "stats:");
+	open_json_object("stats");
+	for (int i = 0; stats_kws[i].name; i++) {
+		char fmt[64];
+
+		if (!tb[stats_kws[i].attr])
+			continue;
+		if (stats_kws[i].line != line) {
+			print_text_break("\n        ");
+			line = stats_kws[i].line;
+		}
+		snprintf(fmt, sizeof(fmt), "%s %%" PRIu64, stats_kws[i].name);
+		print_u64(PRINT_ANY, stats_kws[i].name, fmt,
+			  nla_get_u64(tb[stats_kws[i].attr]));
+	}
+	close_json_object();
+}
+
 static void print_ifname(struct nlattr **tb, const char *fmt)
 {
 	char name[IF_NAMESIZE];
@@ -417,7 +485,8 @@ static void print_ifname(struct nlattr **tb, const char *fmt)
  *	"change" to print everything on one line prefixed with it
  *
  * Prints every known attribute present in the message, in text or JSON
- * (see print.h); unknown attributes are ignored.
+ * (see print.h); unknown attributes are ignored. The forwarding counters
+ * only with -s, and only for "show".
  *
  * Return: 0, or -EPROTO for a malformed message (printed on stderr).
  */
@@ -492,6 +561,8 @@ int iface_print(struct nlmsghdr *nlh, const char *event)
 		}
 		close_json_array();
 	}
+	if (!event && mcastctl_opts.stats && tb[MCAST_ROUTER_A_IFACE_STATS])
+		print_stats(tb[MCAST_ROUTER_A_IFACE_STATS]);
 	close_json_object();
 	print_text_end();
 	return 0;
@@ -669,19 +740,10 @@ static int do_del(int argc, char **argv)
 	return ret;
 }
 
-static int do_help(int argc, char **argv)
-{
-	(void)argc;
-	(void)argv;
-	iface_usage(stdout);
-	return 0;
-}
-
 static const struct cmd iface_cmds[] = {
 	{ "set", do_set },
 	{ "show", do_show },
 	{ "del", do_del },
-	{ "help", do_help },
 	{ NULL, NULL },
 };
 
@@ -696,17 +758,5 @@ static const struct cmd iface_cmds[] = {
  */
 int iface_main(int argc, char **argv)
 {
-	const struct cmd *c;
-
-	if (argc < 2)
-		return do_show(0, argv + 1);
-	if (is_help(argv[1]))
-		return do_help(0, NULL);
-	c = cmd_find(iface_cmds, argv[1]);
-	if (!c) {
-		fprintf(stderr, "Error: unknown command \"%s\" for \"interface\"; try \"mcastctl interface help\"\n",
-			argv[1]);
-		return -EINVAL;
-	}
-	return c->fn(argc - 2, argv + 2);
+	return object_run("interface", iface_cmds, iface_usage, do_show, argc, argv);
 }

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/socket.h>
 
 #include "mcastctl.h"
 
@@ -64,7 +65,7 @@ int main(int argc, char **argv)
 
 	opterr = 0;
 	/* "+": stop at the first non-option, the OBJECT. */
-	while ((opt = getopt_long(argc, argv, "+jpsn:Vh", long_opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "+jpsn:Vh46", long_opts, NULL)) != -1) {
 		switch (opt) {
 		case 'j':
 			mcastctl_opts.json = true;
@@ -78,6 +79,12 @@ int main(int argc, char **argv)
 		case 'n':
 			if (enter_netns(optarg))
 				return 1;
+			break;
+		case '4':
+			mcastctl_opts.family = AF_INET;
+			break;
+		case '6':
+			mcastctl_opts.family = AF_INET6;
 			break;
 		case 'V':
 			printf("mcastctl %s\n", MCASTCTL_VERSION);

@@ -17,6 +17,7 @@ struct mcastctl_opts {
 	bool json;
 	bool pretty;
 	bool stats;
+	int family;		/* -4/-6: AF_INET, AF_INET6; else AF_UNSPEC */
 };
 
 extern struct mcastctl_opts mcastctl_opts;
@@ -31,6 +32,9 @@ struct cmd {
 };
 
 const struct cmd *cmd_find(const struct cmd *table, const char *name);
+int object_run(const char *name, const struct cmd *verbs,
+	       void (*usage)(FILE *fp), int (*dflt)(int argc, char **argv),
+	       int argc, char **argv);
 
 /* The object table used by main(); lives in cmd.c so tests can see it. */
 extern const struct cmd mcastctl_objects[];
@@ -39,6 +43,7 @@ int mcastctl_dispatch(int argc, char **argv);
 void mcastctl_usage(FILE *fp);
 
 int iface_main(int argc, char **argv);
+int mfe_main(int argc, char **argv);
 int monitor_main(int argc, char **argv);
 
 #endif /* MCASTCTL_H */

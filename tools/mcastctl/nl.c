@@ -509,15 +509,19 @@ int mr_nl_request(struct mr_nl *nl, struct nl_msg *msg, mr_nl_reply_fn fn,
 }
 
 /**
- * mr_nl_dump() - run a dump, retrying if it raced with a change
+ * mr_nl_dump_filter() - run a dump with filter attributes, retrying if it
+ *	raced with a change
  * @nl: open handle
  * @cmd: MCAST_ROUTER_CMD_*
+ * @put: adds the filter attributes to each attempt's request (may be NULL)
+ * @put_arg: passed to @put
  * @fn: called for each message of the first consistent dump
  * @arg: passed to @fn
  *
  * Return: 0, a negative errno (printed), or what @fn returned.
  */
-int mr_nl_dump(struct mr_nl *nl, uint8_t cmd, mr_nl_reply_fn fn, void *arg)
+int mr_nl_dump_filter(struct mr_nl *nl, uint8_t cmd, mr_nl_put_fn put,
+		      const void *put_arg, mr_nl_reply_fn fn, void *arg)
 {
 	struct transaction t = { .msgs = NULL };
 	int ret;
@@ -527,6 +531,11 @@ int mr_nl_dump(struct mr_nl *nl, uint8_t cmd, mr_nl_reply_fn fn, void *arg)
 
 		if (!msg)
 			return -ENOMEM;
+		if (put && put(msg, put_arg)) {
+			fprintf(stderr, "Error: out of memory\n");
+			nlmsg_free(msg);
+			return -ENOMEM;
+		}
 		ret = transact(nl, msg, &t);
 		nlmsg_free(msg);
 		if (ret) {
@@ -543,4 +552,18 @@ int mr_nl_dump(struct mr_nl *nl, uint8_t cmd, mr_nl_reply_fn fn, void *arg)
 	fprintf(stderr, "Error: the table kept changing during the dump (%d attempts); try again\n",
 		MR_NL_DUMP_RETRIES);
 	return -EAGAIN;
+}
+
+/**
+ * mr_nl_dump() - run a dump, retrying if it raced with a change
+ * @nl: open handle
+ * @cmd: MCAST_ROUTER_CMD_*
+ * @fn: called for each message of the first consistent dump
+ * @arg: passed to @fn
+ *
+ * Return: 0, a negative errno (printed), or what @fn returned.
+ */
+int mr_nl_dump(struct mr_nl *nl, uint8_t cmd, mr_nl_reply_fn fn, void *arg)
+{
+	return mr_nl_dump_filter(nl, cmd, NULL, NULL, fn, arg);
 }

@@ -40,6 +40,12 @@ int mr_nl_request(struct mr_nl *nl, struct nl_msg *msg, mr_nl_reply_fn fn,
 		  void *arg);
 int mr_nl_dump(struct mr_nl *nl, uint8_t cmd, mr_nl_reply_fn fn, void *arg);
 
+/* Adds a dump request's filter attributes; 0 or a negative libnl error. */
+typedef int (*mr_nl_put_fn)(struct nl_msg *msg, const void *arg);
+
+int mr_nl_dump_filter(struct mr_nl *nl, uint8_t cmd, mr_nl_put_fn put,
+		      const void *put_arg, mr_nl_reply_fn fn, void *arg);
+
 const char *mr_nl_extack_msg(const struct nlmsghdr *nlh);
 int mr_nl_done_error(const struct nlmsghdr *nlh);
 void mr_nl_print_error(FILE *fp, int err, const char *extack);

@@ -6,6 +6,7 @@
  * remembering whether it is an array and how many members it has, which
  * is all that is needed to place commas, keys and (with -p) indentation.
  */
+#include <inttypes.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -276,6 +277,28 @@ void print_uint(enum output_type t, const char *key, const char *fmt,
 			return;
 		json_member(key);
 		fprintf(pr.fp, "%u", value);
+	} else if ((t & PRINT_FP) && fmt) {
+		text_field();
+		fprintf(pr.fp, fmt, value);
+	}
+}
+
+/**
+ * print_u64() - print a 64-bit counter
+ * @t: PRINT_FP, PRINT_JSON or PRINT_ANY
+ * @key: JSON key (NULL for an array element)
+ * @fmt: text format with one conversion for a uint64_t (PRIu64, with any
+ *	width), NULL when @t excludes text
+ * @value: the number
+ */
+void print_u64(enum output_type t, const char *key, const char *fmt,
+	       uint64_t value)
+{
+	if (pr.json) {
+		if (!(t & PRINT_JSON))
+			return;
+		json_member(key);
+		fprintf(pr.fp, "%" PRIu64, value);
 	} else if ((t & PRINT_FP) && fmt) {
 		text_field();
 		fprintf(pr.fp, fmt, value);

@@ -36,6 +36,8 @@ void print_string(enum output_type t, const char *key, const char *fmt,
 		  const char *value);
 void print_uint(enum output_type t, const char *key, const char *fmt,
 		unsigned int value);
+void print_u64(enum output_type t, const char *key, const char *fmt,
+	       uint64_t value);
 void print_duration(enum output_type t, const char *key, const char *fmt,
 		    uint32_t ms);
 void print_text_break(const char *sep);

@@ -276,6 +276,30 @@ void format_duration(uint32_t ms, char *buf, size_t size)
 }
 
 /**
+ * format_age() - print an age for humans, to the second
+ * @ms: the age in milliseconds
+ * @buf: output buffer
+ * @size: its size (AGE_STRLEN is always enough)
+ *
+ * The two largest units only: "42s", "1m05s", "2h03m", "3d04h".
+ */
+void format_age(uint64_t ms, char *buf, size_t size)
+{
+	uint64_t s = ms / 1000;
+
+	if (s < 60)
+		snprintf(buf, size, "%" PRIu64 "s", s);
+	else if (s < 3600)
+		snprintf(buf, size, "%" PRIu64 "m%02" PRIu64 "s", s / 60, s % 60);
+	else if (s < 86400)
+		snprintf(buf, size, "%" PRIu64 "h%02" PRIu64 "m", s / 3600,
+			 s / 60 % 60);
+	else
+		snprintf(buf, size, "%" PRIu64 "d%02" PRIu64 "h", s / 86400,
+			 s / 3600 % 24);
+}
+
+/**
  * format_prefix() - print a prefix as "addr/len"
  * @p: the prefix
  * @buf: output buffer

@@ -18,6 +18,8 @@
 #define PREFIX_STRLEN (INET6_ADDRSTRLEN + 4)
 /* Longest text form of a duration: "4294967.295s". */
 #define DURATION_STRLEN 16
+/* Longest text form of an age: "213503982334d23h". */
+#define AGE_STRLEN 24
 
 struct prefix {
 	uint16_t family;		/* AF_INET or AF_INET6 */
@@ -32,6 +34,7 @@ int parse_prefix(const char *s, struct prefix *p, const char **why);
 int parse_onoff(const char *s, bool *on, const char **why);
 
 void format_duration(uint32_t ms, char *buf, size_t size);
+void format_age(uint64_t ms, char *buf, size_t size);
 int format_prefix(const struct prefix *p, char *buf, size_t size);
 
 int get_ifindex(const char *name, uint32_t *ifindex);

@@ -1,0 +1,983 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mcastctl: the "mfe" object, the multicast forwarding table.
+ *
+ *   mcastctl mfe add group G [source S] iif DEV oif DEV [oif DEV]...
+ *   mcastctl mfe replace group G [source S] iif DEV oif DEV [oif DEV]...
+ *   mcastctl mfe del group G [source S] [iif DEV]
+ *   mcastctl mfe show [group G] [source S] [iif DEV] [-4|-6]
+ *   mcastctl mfe flush [-4|-6]
+ *
+ * The address family comes from the group (or -4/-6). Only syntax and
+ * family agreement are checked here; whether a group may be routed and
+ * whether the devices are configured is the kernel's call, which answers
+ * with an extack message naming the keyword.
+ *
+ * "show" collects the whole dump before printing so that the text columns
+ * (those of netsh's "show mfe") line up; text and JSON come from the same
+ * print calls.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+#include <netlink/attr.h>
+#include <netlink/genl/genl.h>
+
+#include "mcastctl.h"
+#include "mfe.h"
+#include "nl.h"
+#include "print.h"
+#include "utils.h"
+
+struct mfe_row {
+	uint16_t family;
+	bool has_source, has_iif, has_origin, has_age;
+	uint8_t group[16], source[16];
+	uint32_t iif;
+	uint8_t origin;
+	uint64_t age;
+	size_t noifs;
+	uint32_t *oifs;			/* malloc'ed */
+	bool has_stat[MCAST_ROUTER_A_MFE_STATS_MAX + 1];
+	uint64_t stat[MCAST_ROUTER_A_MFE_STATS_MAX + 1];
+};
+
+static const char *const origin_names[] = {
+	[MCAST_ROUTER_ORIGIN_STATIC] = "static",
+	[MCAST_ROUTER_ORIGIN_MEMBERSHIP] = "membership",
+	[MCAST_ROUTER_ORIGIN_PROXY] = "proxy",
+};
+
+static void index_to_name(uint32_t ifindex, char *buf, size_t size)
+{
+	char name[IF_NAMESIZE];
+
+	if (ifindex && if_indextoname(ifindex, name))
+		snprintf(buf, size, "%s", name);
+	else
+		snprintf(buf, size, "if%" PRIu32, ifindex);
+}
+
+int (*mfe_name_to_index)(const char *name, uint32_t *ifindex) = get_ifindex;
+void (*mfe_index_to_name)(uint32_t ifindex, char *buf, size_t size) =
+	index_to_name;
+
+/**
+ * mfe_usage() - print the usage of the mfe object
+ * @fp: stream
+ */
+void mfe_usage(FILE *fp)
+{
+	fputs("Usage: mcastctl mfe add group GROUP [ source SOURCE ] iif DEV oif DEV [ oif DEV ]...\n"
+	      "       mcastctl mfe replace group GROUP [ source SOURCE ] iif DEV oif DEV [ oif DEV ]...\n"
+	      "       mcastctl mfe del group GROUP [ source SOURCE ] [ iif DEV ]\n"
+	      "       mcastctl mfe show [ group GROUP ] [ source SOURCE ] [ iif DEV ] [ -4 | -6 ]\n"
+	      "       mcastctl mfe flush [ -4 | -6 ]\n"
+	      "       mcastctl mfe help\n"
+	      "GROUP and SOURCE are IPv4 or IPv6 addresses of one family; without\n"
+	      "\"source\" the entry is the (*,G) entry, for any source.\n"
+	      "Every iif and oif needs a configuration (\"mcastctl interface set DEV\").\n",
+	      fp);
+}
+
+/**
+ * mfe_describe() - name an MFE attribute for kernel error messages
+ * @type: MCAST_ROUTER_A_MFE_*
+ * @name: set to the keyword the user typed
+ * @duration: set to false (no MFE attribute is a duration)
+ *
+ * Return: true if @type is known.
+ */
+bool mfe_describe(int type, const char **name, bool *duration)
+{
+	*duration = false;
+	switch (type) {
+	case MCAST_ROUTER_A_MFE_FAMILY:
+		*name = "family";
+		return true;
+	case MCAST_ROUTER_A_MFE_GROUP:
+		*name = "group";
+		return true;
+	case MCAST_ROUTER_A_MFE_SOURCE:
+		*name = "source";
+		return true;
+	case MCAST_ROUTER_A_MFE_IIF:
+		*name = "iif";
+		return true;
+	case MCAST_ROUTER_A_MFE_OIFS:
+		*name = "oif";
+		return true;
+	}
+	return false;
+}
+
+static const char *verb_name(enum mfe_verb verb)
+{
+	switch (verb) {
+	case MFE_ADD:
+		return "add";
+	case MFE_REPLACE:
+		return "replace";
+	case MFE_DEL:
+		return "del";
+	case MFE_SHOW:
+		return "show";
+	case MFE_FLUSH:
+		break;
+	}
+	return "flush";
+}
+
+static const char *family_opt(int family)
+{
+	return family == AF_INET6 ? "-6" : "-4";
+}
+
+/* An IPv4 or IPv6 address; the family is that of the text. */
+static int parse_addr(const char *kw, const char *s, int *family,
+		      uint8_t *addr)
+{
+	*family = strchr(s, ':') ? AF_INET6 : AF_INET;
+	if (inet_pton(*family, s, addr) == 1)
+		return 0;
+	fprintf(stderr, "Error: invalid %s \"%s\": not a valid %s address\n",
+		kw, s, *family == AF_INET6 ? "IPv6" : "IPv4");
+	return -1;
+}
+
+static int add_oif(struct mfe_req *req, const char *dev)
+{
+	const char **oifs;
+
+	for (size_t i = 0; i < req->noifs; i++) {
+		if (!strcmp(req->oifs[i], dev)) {
+			fprintf(stderr, "Error: oif \"%s\" given more than once\n",
+				dev);
+			return -1;
+		}
+	}
+	oifs = realloc(req->oifs, (req->noifs + 1) * sizeof(*oifs));
+	if (!oifs) {
+		fprintf(stderr, "Error: out of memory\n");
+		return -1;
+	}
+	req->oifs = oifs;
+	req->oifs[req->noifs++] = dev;
+	return 0;
+}
+
+/* Whether keyword @kw may be used with @verb. */
+static bool kw_allowed(enum mfe_verb verb, const char *kw)
+{
+	bool filter = !strcmp(kw, "-4") || !strcmp(kw, "-6");
+
+	switch (verb) {
+	case MFE_ADD:
+	case MFE_REPLACE:
+		return !filter;
+	case MFE_DEL:
+		return !filter && strcmp(kw, "oif");
+	case MFE_SHOW:
+		return strcmp(kw, "oif");
+	case MFE_FLUSH:
+		return filter;
+	}
+	return false;
+}
+
+static int set_family(struct mfe_req *req, int family)
+{
+	if (req->family != AF_UNSPEC && req->family != family) {
+		fprintf(stderr, "Error: -4 and -6 cannot be combined\n");
+		return -1;
+	}
+	req->family = family;
+	return 0;
+}
+
+/* Family agreement between -4/-6, the group and the source. */
+static int check_families(struct mfe_req *req, int gfam, int sfam,
+			  const char *group, const char *source)
+{
+	if (req->has_group && req->family != AF_UNSPEC && gfam != req->family) {
+		fprintf(stderr, "Error: group \"%s\" is not an %s address (%s given)\n",
+			group, req->family == AF_INET6 ? "IPv6" : "IPv4",
+			family_opt(req->family));
+		return -1;
+	}
+	if (req->has_group)
+		req->family = gfam;
+	if (req->has_source && req->has_group && sfam != gfam) {
+		fprintf(stderr, "Error: source \"%s\" and group \"%s\" are of different address families\n",
+			source, group);
+		return -1;
+	}
+	if (req->has_source && req->family != AF_UNSPEC && sfam != req->family) {
+		fprintf(stderr, "Error: source \"%s\" is not an %s address (%s given)\n",
+			source, req->family == AF_INET6 ? "IPv6" : "IPv4",
+			family_opt(req->family));
+		return -1;
+	}
+	if (req->has_source)
+		req->family = sfam;
+	return 0;
+}
+
+static int report_missing(const char *kw)
+{
+	fprintf(stderr, "Error: missing \"%s\"; try \"mcastctl mfe help\"\n",
+		kw);
+	return -1;
+}
+
+/**
+ * mfe_parse() - parse the arguments of an mfe command
+ * @verb: the command
+ * @argc: number of arguments after the command
+ * @argv: the arguments after the command
+ * @req: zero-initialised request, except @req->family which holds the
+ *	global -4/-6 (or AF_UNSPEC); filled in. Free with mfe_req_free().
+ *
+ * Return: 0 on success, 1 if help was asked for (usage printed on stdout),
+ * -1 on a syntax error (printed on stderr).
+ */
+int mfe_parse(enum mfe_verb verb, int argc, char **argv, struct mfe_req *req)
+{
+	const char *group = NULL, *source = NULL;
+	int gfam = AF_UNSPEC, sfam = AF_UNSPEC;
+	int i;
+
+	for (i = 0; i < argc; i++) {
+		if (is_help(argv[i])) {
+			mfe_usage(stdout);
+			return 1;
+		}
+	}
+	for (i = 0; i < argc; i++) {
+		const char *kw = argv[i], *val;
+
+		if (strcmp(kw, "group") && strcmp(kw, "source") &&
+		    strcmp(kw, "iif") && strcmp(kw, "oif") &&
+		    strcmp(kw, "-4") && strcmp(kw, "-6")) {
+			fprintf(stderr, "Error: unknown keyword \"%s\"; try \"mcastctl mfe help\"\n",
+				kw);
+			return -1;
+		}
+		if (!kw_allowed(verb, kw)) {
+			fprintf(stderr, "Error: \"%s\" is not valid with \"mfe %s\"; try \"mcastctl mfe help\"\n",
+				kw, verb_name(verb));
+			return -1;
+		}
+		if (!strcmp(kw, "-4") || !strcmp(kw, "-6")) {
+			if (set_family(req, kw[1] == '4' ? AF_INET : AF_INET6))
+				return -1;
+			continue;
+		}
+		if (++i >= argc) {
+			fprintf(stderr, "Error: missing value for \"%s\"\n", kw);
+			return -1;
+		}
+		val = argv[i];
+		if (!strcmp(kw, "oif")) {
+			if (add_oif(req, val))
+				return -1;
+			continue;
+		}
+		if ((!strcmp(kw, "group") && req->has_group) ||
+		    (!strcmp(kw, "source") && req->has_source) ||
+		    (!strcmp(kw, "iif") && req->iif)) {
+			fprintf(stderr, "Error: \"%s\" given more than once\n",
+				kw);
+			return -1;
+		}
+		if (!strcmp(kw, "group")) {
+			if (parse_addr(kw, val, &gfam, req->group))
+				return -1;
+			req->has_group = true;
+			group = val;
+		} else if (!strcmp(kw, "source")) {
+			if (parse_addr(kw, val, &sfam, req->source))
+				return -1;
+			req->has_source = true;
+			source = val;
+		} else {
+			if (!*val) {
+				fprintf(stderr, "Error: invalid iif \"\": empty device name\n");
+				return -1;
+			}
+			req->iif = val;
+		}
+	}
+	if (check_families(req, gfam, sfam, group, source))
+		return -1;
+	switch (verb) {
+	case MFE_ADD:
+	case MFE_REPLACE:
+		if (!req->has_group)
+			return report_missing("group");
+		if (!req->iif)
+			return report_missing("iif");
+		if (!req->noifs)
+			return report_missing("oif");
+		break;
+	case MFE_DEL:
+		if (!req->has_group)
+			return report_missing("group");
+		break;
+	case MFE_SHOW:
+	case MFE_FLUSH:
+		break;
+	}
+	return 0;
+}
+
+/**
+ * mfe_req_free() - release what mfe_parse() and mfe_resolve() allocated
+ * @req: the request
+ */
+void mfe_req_free(struct mfe_req *req)
+{
+	free(req->oifs);
+	free(req->oif_index);
+	req->oifs = NULL;
+	req->oif_index = NULL;
+	req->noifs = 0;
+}
+
+static int resolve_one(const char *dev, uint32_t *ifindex)
+{
+	if (mfe_name_to_index(dev, ifindex)) {
+		fprintf(stderr, "Error: no such device \"%s\"\n", dev);
+		return -ENODEV;
+	}
+	return 0;
+}
+
+/**
+ * mfe_resolve() - look the request's device names up in this namespace
+ * @req: a parsed request
+ *
+ * Return: 0, or a negative errno (printed).
+ */
+int mfe_resolve(struct mfe_req *req)
+{
+	int ret;
+
+	if (req->iif) {
+		ret = resolve_one(req->iif, &req->iif_index);
+		if (ret)
+			return ret;
+	}
+	if (!req->noifs)
+		return 0;
+	req->oif_index = calloc(req->noifs, sizeof(*req->oif_index));
+	if (!req->oif_index) {
+		fprintf(stderr, "Error: out of memory\n");
+		return -ENOMEM;
+	}
+	for (size_t i = 0; i < req->noifs; i++) {
+		ret = resolve_one(req->oifs[i], &req->oif_index[i]);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
+static int addr_len(int family)
+{
+	return family == AF_INET6 ? 16 : 4;
+}
+
+/**
+ * mfe_put() - add a request's attributes to an MFE message
+ * @msg: message with the generic netlink header already in place
+ * @req: a parsed and resolved request
+ *
+ * Puts FAMILY (if known), GROUP, SOURCE, IIF and the OIFS nest, each only
+ * if given.
+ *
+ * Return: 0, or a negative libnl error if the message is too small.
+ */
+int mfe_put(struct nl_msg *msg, const struct mfe_req *req)
+{
+	int alen = addr_len(req->family);
+	struct nlattr *nest;
+
+	if (req->family != AF_UNSPEC &&
+	    nla_put_u16(msg, MCAST_ROUTER_A_MFE_FAMILY, (uint16_t)req->family))
+		return -NLE_NOMEM;
+	if (req->has_group &&
+	    nla_put(msg, MCAST_ROUTER_A_MFE_GROUP, alen, req->group))
+		return -NLE_NOMEM;
+	if (req->has_source &&
+	    nla_put(msg, MCAST_ROUTER_A_MFE_SOURCE, alen, req->source))
+		return -NLE_NOMEM;
+	if (req->iif && nla_put_u32(msg, MCAST_ROUTER_A_MFE_IIF, req->iif_index))
+		return -NLE_NOMEM;
+	if (!req->noifs)
+		return 0;
+	nest = nla_nest_start(msg, MCAST_ROUTER_A_MFE_OIFS);
+	if (!nest)
+		return -NLE_NOMEM;
+	for (size_t i = 0; i < req->noifs; i++)
+		if (nla_put_u32(msg, MCAST_ROUTER_A_OIFS_IFINDEX,
+				req->oif_index[i]))
+			return -NLE_NOMEM;
+	nla_nest_end(msg, nest);
+	return 0;
+}
+
+/**
+ * mfe_put_filter() - mfe_put() with the signature of an mr_nl_put_fn
+ * @msg: the dump request
+ * @req: a const struct mfe_req
+ *
+ * Return: as mfe_put().
+ */
+int mfe_put_filter(struct nl_msg *msg, const void *req)
+{
+	return mfe_put(msg, req);
+}
+
+/* ---- show ---------------------------------------------------------------- */
+
+static struct nla_policy mfe_policy[MCAST_ROUTER_A_MFE_MAX + 1] = {
+	[MCAST_ROUTER_A_MFE_FAMILY] = { .type = NLA_U16 },
+	[MCAST_ROUTER_A_MFE_GROUP] = { .type = NLA_UNSPEC },
+	[MCAST_ROUTER_A_MFE_SOURCE] = { .type = NLA_UNSPEC },
+	[MCAST_ROUTER_A_MFE_IIF] = { .type = NLA_U32 },
+	[MCAST_ROUTER_A_MFE_OIFS] = { .type = NLA_NESTED },
+	[MCAST_ROUTER_A_MFE_ORIGIN] = { .type = NLA_U8 },
+	[MCAST_ROUTER_A_MFE_AGE] = { .type = NLA_U64 },
+	[MCAST_ROUTER_A_MFE_STATS] = { .type = NLA_NESTED },
+};
+
+static struct nla_policy mfe_stats_policy[MCAST_ROUTER_A_MFE_STATS_MAX + 1] = {
+	[MCAST_ROUTER_A_MFE_STATS_PACKETS] = { .type = NLA_U64 },
+	[MCAST_ROUTER_A_MFE_STATS_BYTES] = { .type = NLA_U64 },
+	[MCAST_ROUTER_A_MFE_STATS_WRONG_IIF] = { .type = NLA_U64 },
+	[MCAST_ROUTER_A_MFE_STATS_THRESHOLD_DROPS] = { .type = NLA_U64 },
+	[MCAST_ROUTER_A_MFE_STATS_BOUNDARY_DROPS] = { .type = NLA_U64 },
+};
+
+/* Whether the row passes the user's filter (the kernel filters too). */
+static bool row_matches(const struct mfe_row *r, const struct mfe_req *f)
+{
+	int alen = addr_len(r->family);
+
+	if (!f)
+		return true;
+	if (f->family != AF_UNSPEC && f->family != r->family)
+		return false;
+	if (f->has_group && memcmp(f->group, r->group, (size_t)alen))
+		return false;
+	if (f->has_source &&
+	    (!r->has_source || memcmp(f->source, r->source, (size_t)alen)))
+		return false;
+	if (f->iif && (!r->has_iif || r->iif != f->iif_index))
+		return false;
+	return true;
+}
+
+static int parse_row(struct nlmsghdr *nlh, struct mfe_row *r)
+{
+	struct nlattr *tb[MCAST_ROUTER_A_MFE_MAX + 1];
+	struct nlattr *stb[MCAST_ROUTER_A_MFE_STATS_MAX + 1];
+	struct nlattr *a;
+	int alen, rem;
+
+	if (!genlmsg_valid_hdr(nlh, 0) ||
+	    genlmsg_parse(nlh, 0, tb, MCAST_ROUTER_A_MFE_MAX, mfe_policy) ||
+	    !tb[MCAST_ROUTER_A_MFE_FAMILY] || !tb[MCAST_ROUTER_A_MFE_GROUP])
+		return -1;
+	r->family = nla_get_u16(tb[MCAST_ROUTER_A_MFE_FAMILY]);
+	if (r->family != AF_INET && r->family != AF_INET6)
+		return -1;
+	alen = addr_len(r->family);
+	if (nla_len(tb[MCAST_ROUTER_A_MFE_GROUP]) != alen)
+		return -1;
+	memcpy(r->group, nla_data(tb[MCAST_ROUTER_A_MFE_GROUP]), (size_t)alen);
+	a = tb[MCAST_ROUTER_A_MFE_SOURCE];
+	if (a) {
+		if (nla_len(a) != alen)
+			return -1;
+		memcpy(r->source, nla_data(a), (size_t)alen);
+		r->has_source = true;
+	}
+	if (tb[MCAST_ROUTER_A_MFE_IIF]) {
+		r->iif = nla_get_u32(tb[MCAST_ROUTER_A_MFE_IIF]);
+		r->has_iif = true;
+	}
+	if (tb[MCAST_ROUTER_A_MFE_ORIGIN]) {
+		r->origin = nla_get_u8(tb[MCAST_ROUTER_A_MFE_ORIGIN]);
+		r->has_origin = true;
+	}
+	if (tb[MCAST_ROUTER_A_MFE_AGE]) {
+		r->age = nla_get_u64(tb[MCAST_ROUTER_A_MFE_AGE]);
+		r->has_age = true;
+	}
+	if (tb[MCAST_ROUTER_A_MFE_OIFS]) {
+		nla_for_each_nested(a, tb[MCAST_ROUTER_A_MFE_OIFS], rem) {
+			uint32_t *oifs;
+
+			if (nla_type(a) != MCAST_ROUTER_A_OIFS_IFINDEX)
+				continue;
+			if (nla_len(a) < (int)sizeof(uint32_t))
+				return -1;
+			oifs = realloc(r->oifs, (r->noifs + 1) * sizeof(*oifs));
+			if (!oifs)
+				return -1;
+			r->oifs = oifs;
+			r->oifs[r->noifs++] = nla_get_u32(a);
+		}
+	}
+	if (tb[MCAST_ROUTER_A_MFE_STATS]) {
+		if (nla_parse_nested(stb, MCAST_ROUTER_A_MFE_STATS_MAX,
+				     tb[MCAST_ROUTER_A_MFE_STATS],
+				     mfe_stats_policy))
+			return -1;
+		for (int i = 1; i <= MCAST_ROUTER_A_MFE_STATS_MAX; i++) {
+			if (!stb[i] || i == MCAST_ROUTER_A_MFE_STATS_PAD)
+				continue;
+			r->stat[i] = nla_get_u64(stb[i]);
+			r->has_stat[i] = true;
+		}
+	}
+	return 0;
+}
+
+/**
+ * mfe_table_add() - add one MFE_GET reply to the table (an mr_nl_reply_fn)
+ * @nlh: the message
+ * @table: the struct mfe_table
+ *
+ * Entries that do not pass the table's filter are left out.
+ *
+ * Return: 0, -EPROTO for a malformed message or -ENOMEM (printed).
+ */
+int mfe_table_add(struct nlmsghdr *nlh, void *table)
+{
+	struct mfe_table *t = table;
+	struct mfe_row r = { .family = 0 };
+
+	if (parse_row(nlh, &r)) {
+		free(r.oifs);
+		fprintf(stderr, "Error: malformed forwarding entry from the kernel\n");
+		return -EPROTO;
+	}
+	if (!row_matches(&r, t->filter)) {
+		free(r.oifs);
+		return 0;
+	}
+	if (t->n == t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 16;
+		struct mfe_row *rows = realloc(t->rows, cap * sizeof(*rows));
+
+		if (!rows) {
+			free(r.oifs);
+			fprintf(stderr, "Error: out of memory\n");
+			return -ENOMEM;
+		}
+		t->rows = rows;
+		t->cap = cap;
+	}
+	t->rows[t->n++] = r;
+	return 0;
+}
+
+/**
+ * mfe_table_free() - release the rows
+ * @t: the table
+ */
+void mfe_table_free(struct mfe_table *t)
+{
+	for (size_t i = 0; i < t->n; i++)
+		free(t->rows[i].oifs);
+	free(t->rows);
+	t->rows = NULL;
+	t->n = 0;
+	t->cap = 0;
+}
+
+static int cmp_u32(uint32_t a, uint32_t b)
+{
+	return a < b ? -1 : a > b;
+}
+
+/* Family, group, (*,G) before (S,G), source, incoming interface. */
+static int row_cmp(const void *pa, const void *pb)
+{
+	const struct mfe_row *a = pa, *b = pb;
+	int c;
+
+	if (a->family != b->family)
+		return a->family == AF_INET ? -1 : 1;
+	c = memcmp(a->group, b->group, (size_t)addr_len(a->family));
+	if (c)
+		return c;
+	if (a->has_source != b->has_source)
+		return a->has_source ? 1 : -1;
+	c = memcmp(a->source, b->source, (size_t)addr_len(a->family));
+	if (c)
+		return c;
+	return cmp_u32(a->iif, b->iif);
+}
+
+/* The columns of the text table, in order. */
+enum {
+	COL_GROUP,
+	COL_SOURCE,
+	COL_IN,
+	COL_OUT,
+	COL_PACKETS,
+	COL_BYTES,
+	COL_ORIGIN,
+	COL_AGE,
+	COL_WRONG_IIF,
+	COL_THRESHOLD,
+	COL_BOUNDARY,
+	NCOLS,
+};
+
+static const struct {
+	const char *title;
+	bool right;		/* right-aligned */
+	int stat;		/* MCAST_ROUTER_A_MFE_STATS_*, or 0 */
+	const char *key;	/* JSON key of a counter */
+} cols[NCOLS] = {
+	[COL_GROUP] = { "Group", false, 0, NULL },
+	[COL_SOURCE] = { "Source", false, 0, NULL },
+	[COL_IN] = { "In", false, 0, NULL },
+	[COL_OUT] = { "Out", false, 0, NULL },
+	[COL_PACKETS] = { "Packets", true, MCAST_ROUTER_A_MFE_STATS_PACKETS,
+			  "packets" },
+	[COL_BYTES] = { "Bytes", true, MCAST_ROUTER_A_MFE_STATS_BYTES,
+			"bytes" },
+	[COL_ORIGIN] = { "Origin", false, 0, NULL },
+	[COL_AGE] = { "Age", true, 0, NULL },
+	[COL_WRONG_IIF] = { "Wrong-iif", true,
+			    MCAST_ROUTER_A_MFE_STATS_WRONG_IIF, "wrong-iif" },
+	[COL_THRESHOLD] = { "Threshold", true,
+			    MCAST_ROUTER_A_MFE_STATS_THRESHOLD_DROPS,
+			    "threshold-drops" },
+	[COL_BOUNDARY] = { "Boundary", true,
+			   MCAST_ROUTER_A_MFE_STATS_BOUNDARY_DROPS,
+			   "boundary-drops" },
+};
+
+/* The text of every cell of a row (malloc'ed; NULL on no memory). */
+static int row_cells(const struct mfe_row *r, char *cell[NCOLS])
+{
+	char buf[INET6_ADDRSTRLEN + MFE_IFNAME_LEN];
+	size_t len = 0;
+	char *out;
+
+	inet_ntop(r->family, r->group, buf, sizeof(buf));
+	cell[COL_GROUP] = strdup(buf);
+	if (r->has_source)
+		inet_ntop(r->family, r->source, buf, sizeof(buf));
+	else
+		snprintf(buf, sizeof(buf), "*");
+	cell[COL_SOURCE] = strdup(buf);
+	if (r->has_iif)
+		mfe_index_to_name(r->iif, buf, sizeof(buf));
+	else
+		snprintf(buf, sizeof(buf), "-");
+	cell[COL_IN] = strdup(buf);
+
+	out = malloc(r->noifs * (MFE_IFNAME_LEN + 1) + 2);
+	if (out) {
+		out[0] = '\0';
+		for (size_t i = 0; i < r->noifs; i++) {
+			mfe_index_to_name(r->oifs[i], buf, sizeof(buf));
+			len += (size_t)sprintf(out + len, "%s%s", i ? "," : "",
+					       buf);
+		}
+		if (!r->noifs)
+			snprintf(out, 2, "-");
+	}
+	cell[COL_OUT] = out;
+
+	if (r->has_origin && r->origin <= MCAST_ROUTER_ORIGIN_MAX)
+		snprintf(buf, sizeof(buf), "%s", origin_names[r->origin]);
+	else if (r->has_origin)
+		snprintf(buf, sizeof(buf), "%u", r->origin);
+	else
+		snprintf(buf, sizeof(buf), "-");
+	cell[COL_ORIGIN] = strdup(buf);
+	if (r->has_age)
+		format_age(r->age, buf, sizeof(buf));
+	else
+		snprintf(buf, sizeof(buf), "-");
+	cell[COL_AGE] = strdup(buf);
+
+	for (int c = 0; c < NCOLS; c++) {
+		if (!cols[c].stat)
+			continue;
+		if (r->has_stat[cols[c].stat])
+			snprintf(buf, sizeof(buf), "%" PRIu64,
+				 r->stat[cols[c].stat]);
+		else
+			snprintf(buf, sizeof(buf), "-");
+		cell[c] = strdup(buf);
+	}
+	for (int c = 0; c < NCOLS; c++)
+		if (!cell[c])
+			return -1;
+	return 0;
+}
+
+struct col_fmt {
+	char str[16];		/* "%-15s" */
+	char num[16];		/* "%15" PRIu64 */
+};
+
+static void print_row(const struct mfe_row *r, char *cell[NCOLS],
+		      const struct col_fmt *fmt, int ncols)
+{
+	char buf[MFE_IFNAME_LEN];
+
+	open_json_object(NULL);
+	print_string(PRINT_JSON, "family", NULL,
+		     r->family == AF_INET6 ? "inet6" : "inet");
+	print_string(PRINT_ANY, "group", fmt[COL_GROUP].str, cell[COL_GROUP]);
+	print_text_break("  ");
+	print_string(r->has_source ? PRINT_ANY : PRINT_FP, "source",
+		     fmt[COL_SOURCE].str, cell[COL_SOURCE]);
+	print_text_break("  ");
+	print_string(r->has_iif ? PRINT_ANY : PRINT_FP, "iif",
+		     fmt[COL_IN].str, cell[COL_IN]);
+	if (r->has_iif)
+		print_uint(PRINT_JSON, "iif-index", NULL, r->iif);
+	print_text_break("  ");
+	print_string(PRINT_FP, NULL, fmt[COL_OUT].str, cell[COL_OUT]);
+	open_json_array("oifs");
+	for (size_t i = 0; i < r->noifs; i++) {
+		mfe_index_to_name(r->oifs[i], buf, sizeof(buf));
+		print_string(PRINT_JSON, NULL, NULL, buf);
+	}
+	close_json_array();
+	open_json_array("oif-indexes");
+	for (size_t i = 0; i < r->noifs; i++)
+		print_uint(PRINT_JSON, NULL, NULL, r->oifs[i]);
+	close_json_array();
+
+	for (int c = COL_PACKETS; c < ncols; c++) {
+		int s = cols[c].stat;
+
+		print_text_break("  ");
+		if (c == COL_ORIGIN) {
+			print_string(r->has_origin ? PRINT_ANY : PRINT_FP,
+				     "origin", fmt[c].str, cell[c]);
+		} else if (c == COL_AGE) {
+			print_string(PRINT_FP, NULL, fmt[c].str, cell[c]);
+			if (r->has_age)
+				print_u64(PRINT_JSON, "age", NULL, r->age);
+		} else if (r->has_stat[s]) {
+			print_u64(PRINT_ANY, cols[c].key, fmt[c].num, r->stat[s]);
+		} else {
+			print_string(PRINT_FP, NULL, fmt[c].str, cell[c]);
+		}
+	}
+	close_json_object();
+	print_text_end();
+}
+
+/**
+ * mfe_table_print() - print the collected entries, sorted
+ * @t: the table
+ * @stats: add the drop counters (-s)
+ *
+ * Text: a header line then one line per entry, columns aligned; nothing
+ * at all for an empty table. JSON: an array of objects (see mcastctl(8)).
+ *
+ * Return: 0, or -ENOMEM (printed; the output is then incomplete).
+ */
+int mfe_table_print(struct mfe_table *t, bool stats)
+{
+	int ncols = stats ? NCOLS : COL_AGE + 1;
+	struct col_fmt fmt[NCOLS];
+	size_t width[NCOLS];
+	char *(*cells)[NCOLS];
+	int ret = 0;
+
+	qsort(t->rows, t->n, sizeof(*t->rows), row_cmp);
+	open_json_array(NULL);
+	if (!t->n) {
+		close_json_array();
+		return 0;
+	}
+	cells = calloc(t->n, sizeof(*cells));
+	if (!cells)
+		goto nomem;
+	for (int c = 0; c < NCOLS; c++)
+		width[c] = strlen(cols[c].title);
+	for (size_t i = 0; i < t->n; i++) {
+		if (row_cells(&t->rows[i], cells[i]))
+			goto nomem;
+		for (int c = 0; c < NCOLS; c++)
+			if (strlen(cells[i][c]) > width[c])
+				width[c] = strlen(cells[i][c]);
+	}
+	for (int c = 0; c < NCOLS; c++) {
+		/* The last column is never padded on the right. */
+		int w = (int)width[c];
+
+		if (c == ncols - 1 && !cols[c].right)
+			snprintf(fmt[c].str, sizeof(fmt[c].str), "%%s");
+		else
+			snprintf(fmt[c].str, sizeof(fmt[c].str), "%%%s%ds",
+				 cols[c].right ? "" : "-", w);
+		snprintf(fmt[c].num, sizeof(fmt[c].num), "%%%d" PRIu64, w);
+	}
+	if (!is_json_context()) {
+		for (int c = 0; c < ncols; c++) {
+			print_text_break("  ");
+			print_string(PRINT_FP, NULL, fmt[c].str, cols[c].title);
+		}
+		print_text_end();
+	}
+	for (size_t i = 0; i < t->n; i++)
+		print_row(&t->rows[i], cells[i], fmt, ncols);
+	close_json_array();
+	goto out;
+nomem:
+	fprintf(stderr, "Error: out of memory\n");
+	ret = -ENOMEM;
+out:
+	for (size_t i = 0; cells && i < t->n; i++)
+		for (int c = 0; c < NCOLS; c++)
+			free(cells[i][c]);
+	free(cells);
+	return ret;
+}
+
+/* ---- commands ------------------------------------------------------------ */
+
+static int parse_and_resolve(enum mfe_verb verb, int argc, char **argv,
+			     struct mfe_req *req)
+{
+	int ret;
+
+	req->family = mcastctl_opts.family;
+	ret = mfe_parse(verb, argc, argv, req);
+	if (ret)
+		return ret > 0 ? 1 : -EINVAL;
+	return mfe_resolve(req);
+}
+
+static int do_request(enum mfe_verb verb, uint8_t cmd, int flags, int argc,
+		      char **argv)
+{
+	struct mfe_req req = { .family = AF_UNSPEC };
+	struct nl_msg *msg;
+	struct mr_nl nl;
+	int ret;
+
+	ret = parse_and_resolve(verb, argc, argv, &req);
+	if (ret)
+		goto out;
+	ret = mr_nl_open(&nl);
+	if (ret)
+		goto out;
+	nl.describe = mfe_describe;
+	msg = mr_nl_msg(&nl, cmd, flags);
+	if (!msg) {
+		ret = -ENOMEM;
+		goto close;
+	}
+	if (mfe_put(msg, &req) ||
+	    (verb == MFE_REPLACE && nla_put_flag(msg, MCAST_ROUTER_A_MFE_REPLACE))) {
+		fprintf(stderr, "Error: request too large (too many oifs?)\n");
+		nlmsg_free(msg);
+		ret = -EMSGSIZE;
+		goto close;
+	}
+	ret = mr_nl_request(&nl, msg, NULL, NULL);
+close:
+	mr_nl_close(&nl);
+out:
+	mfe_req_free(&req);
+	return ret > 0 ? 0 : ret;
+}
+
+static int do_add(int argc, char **argv)
+{
+	return do_request(MFE_ADD, MCAST_ROUTER_CMD_MFE_ADD, 0, argc, argv);
+}
+
+/*
+ * MFE_ADD with the REPLACE flag attribute: the genetlink core refuses
+ * NLM_F_REPLACE (and every nlmsg_flags bit but REQUEST/ACK/ECHO/DUMP) on a
+ * strictly validated family, so the ABI carries it as an attribute.
+ */
+static int do_replace(int argc, char **argv)
+{
+	return do_request(MFE_REPLACE, MCAST_ROUTER_CMD_MFE_ADD, 0, argc, argv);
+}
+
+static int do_del(int argc, char **argv)
+{
+	return do_request(MFE_DEL, MCAST_ROUTER_CMD_MFE_DEL, 0, argc, argv);
+}
+
+static int do_flush(int argc, char **argv)
+{
+	return do_request(MFE_FLUSH, MCAST_ROUTER_CMD_MFE_FLUSH, 0, argc, argv);
+}
+
+static int do_show(int argc, char **argv)
+{
+	struct mfe_req req = { .family = AF_UNSPEC };
+	struct mfe_table t = { .filter = &req };
+	struct mr_nl nl;
+	int ret;
+
+	ret = parse_and_resolve(MFE_SHOW, argc, argv, &req);
+	if (ret)
+		goto out;
+	ret = mr_nl_open(&nl);
+	if (ret)
+		goto out;
+	nl.describe = mfe_describe;
+	ret = mr_nl_dump_filter(&nl, MCAST_ROUTER_CMD_MFE_GET, mfe_put_filter,
+				&req, mfe_table_add, &t);
+	mr_nl_close(&nl);
+	if (ret)
+		goto out;
+	print_init(stdout, mcastctl_opts.json, mcastctl_opts.pretty);
+	ret = mfe_table_print(&t, mcastctl_opts.stats);
+	if (print_end() && !ret) {
+		fprintf(stderr, "Error: cannot write output\n");
+		ret = -EIO;
+	}
+out:
+	mfe_table_free(&t);
+	mfe_req_free(&req);
+	return ret > 0 ? 0 : ret;
+}
+
+static const struct cmd mfe_cmds[] = {
+	{ "add", do_add },
+	{ "replace", do_replace },
+	{ "del", do_del },
+	{ "show", do_show },
+	{ "flush", do_flush },
+	{ NULL, NULL },
+};
+
+/**
+ * mfe_main() - "mcastctl mfe ..."
+ * @argc: argument count, argv[0] being "mfe"
+ * @argv: arguments
+ *
+ * Without a command, shows the whole table.
+ *
+ * Return: 0 or a negative errno (already printed).
+ */
+int mfe_main(int argc, char **argv)
+{
+	return object_run("mfe", mfe_cmds, mfe_usage, do_show, argc, argv);
+}
