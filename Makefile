@@ -13,6 +13,9 @@
 #                     "N passed, N failed"
 #   make host-check   host checks only (builds, sparse, checkpatch, mcastctl)
 #   make demo         boot the VM and run tests/vm/demo.sh, output live
+#   make bench        forwarding benchmark against the native ipmr in the VM
+#                     (non-debug "fast" test kernel, built once and cached);
+#                     rewrites Documentation/benchmarks.md
 #   make vm-run SCRIPT=path   run one script in the VM with the module loaded
 #   make deps         apt-get install the packages in tests/packages.txt
 # See tests/README.md for the test harness and its variables.
@@ -26,7 +29,7 @@ MCASTCTL_DIR := tools/mcastctl
 MANPAGE := Documentation/mcastctl.8
 
 .PHONY: all modules tools clean install modules_install tools_install \
-	kernel check host-check demo vm-run deps
+	kernel check host-check demo vm-run deps bench
 
 all: modules tools
 
@@ -60,6 +63,9 @@ host-check:
 
 demo: tools
 	tests/vm/run.sh demo
+
+bench: tools
+	tests/bench/run.sh
 
 vm-run: tools
 	@if [ -z "$(SCRIPT)" ]; then echo "usage: make vm-run SCRIPT=path/to/script" >&2; exit 2; fi
