@@ -159,30 +159,34 @@ static void send_copy(struct mcr_net *mn, struct mcr_iface *in,
 }
 
 /**
- * mcr_fwd_input() - forward a datagram that arrived on a configured
+ * mcr_fwd_input() - forward a datagram if it arrived on a configured
  *	interface in router or proxy mode
- * @mn: the namespace's state
- * @in: the arrival interface
+ * @net: the namespace
  * @skb: the datagram; not consumed (it continues to local delivery)
  * @pkt: its parsed header
  *
  * Context: rcu_read_lock(), BH disabled (a netfilter hook).
  */
-void mcr_fwd_input(struct mcr_net *mn, struct mcr_iface *in,
-		   struct sk_buff *skb, const struct mcr_fwd_pkt *pkt)
+void mcr_fwd_input(struct net *net, struct sk_buff *skb,
+		   const struct mcr_fwd_pkt *pkt)
 {
+	struct mcr_net *mn = mcr_netns_get(net);
 	const struct mcr_iface_cfg *cfg;
 	const struct mcr_oifs *oifs;
-	struct mcr_iface *oif;
+	struct mcr_iface *oif, *in;
 	struct mcr_mfe *mfe;
 	unsigned int i;
 
+	in = xa_load(&mn->ifaces, skb->dev->ifindex);
+	if (!in || in->dev != skb->dev ||
+	    !mcr_fwd_mode_active(rcu_dereference(in->cfg)->mode))
+		return;
 	if (!mcr_fwd_routable(pkt->family, &pkt->group))
 		return;
 	mcr_stats_add(in->stats, MCAST_ROUTER_A_IFACE_STATS_RX_PACKETS,
 		      1);
 	/* Refused at configuration time; this covers a daemon started later. */
-	if (mcr_fwd_native_active(mn->net)) {
+	if (mcr_fwd_native_active(net)) {
 		mcr_stats_add(in->stats,
 			      MCAST_ROUTER_A_IFACE_STATS_NATIVE_ROUTING, 1);
 		return;

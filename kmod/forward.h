@@ -55,8 +55,8 @@ bool mcr_fwd_in_boundary(const struct mcr_iface_cfg *cfg, u16 family,
 enum mcr_oif_verdict mcr_fwd_oif_decide(const struct mcr_iface_cfg *cfg,
 					bool is_arrival,
 					const struct mcr_fwd_pkt *pkt);
-void mcr_fwd_input(struct mcr_net *mn, struct mcr_iface *in,
-		   struct sk_buff *skb, const struct mcr_fwd_pkt *pkt);
+void mcr_fwd_input(struct net *net, struct sk_buff *skb,
+		   const struct mcr_fwd_pkt *pkt);
 int mcr_fwd_xmit(struct net *net, struct sk_buff *orig,
 		 struct net_device *in, struct net_device *out, u16 family);
 

@@ -12,8 +12,6 @@
 #include "compat.h"
 #include "forward.h"
 #include "hooks.h"
-#include "iface.h"
-#include "netns.h"
 
 /**
  * mcr_ipv4_hook() - PRE_ROUTING hook for IPv4
@@ -30,9 +28,7 @@ unsigned int mcr_ipv4_hook(void *priv, struct sk_buff *skb,
 			   const struct nf_hook_state *state)
 {
 	struct mcr_fwd_pkt pkt;
-	struct mcr_iface *iface;
 	const struct iphdr *iph;
-	struct mcr_net *mn;
 	unsigned int ihl;
 
 	if (skb->pkt_type == PACKET_LOOPBACK ||
@@ -47,12 +43,6 @@ unsigned int mcr_ipv4_hook(void *priv, struct sk_buff *skb,
 	    !pskb_may_pull(skb, ihl))
 		return NF_ACCEPT;
 
-	mn = mcr_netns_get(state->net);
-	iface = xa_load(&mn->ifaces, skb->dev->ifindex);
-	if (!iface || iface->dev != skb->dev ||
-	    !mcr_fwd_mode_active(rcu_dereference(iface->cfg)->mode))
-		return NF_ACCEPT;
-
 	iph = ip_hdr(skb);
 	memset(&pkt, 0, sizeof(pkt));
 	pkt.family = AF_INET;
@@ -60,6 +50,6 @@ unsigned int mcr_ipv4_hook(void *priv, struct sk_buff *skb,
 	pkt.group.ip4 = iph->daddr;
 	pkt.ttl = iph->ttl;
 	pkt.len = skb->len;
-	mcr_fwd_input(mn, iface, skb, &pkt);
+	mcr_fwd_input(state->net, skb, &pkt);
 	return NF_ACCEPT;
 }

@@ -13,8 +13,6 @@
 #include "compat.h"
 #include "forward.h"
 #include "hooks.h"
-#include "iface.h"
-#include "netns.h"
 
 /**
  * mcr_ipv6_hook() - PRE_ROUTING hook for IPv6
@@ -29,8 +27,6 @@ unsigned int mcr_ipv6_hook(void *priv, struct sk_buff *skb,
 {
 	const struct ipv6hdr *ip6h;
 	struct mcr_fwd_pkt pkt;
-	struct mcr_iface *iface;
-	struct mcr_net *mn;
 
 	if (skb->pkt_type == PACKET_LOOPBACK ||
 	    !pskb_may_pull(skb, sizeof(*ip6h)))
@@ -43,18 +39,12 @@ unsigned int mcr_ipv6_hook(void *priv, struct sk_buff *skb,
 	    ntohs(ip6h->payload_len) + sizeof(*ip6h) != skb->len)
 		return NF_ACCEPT;
 
-	mn = mcr_netns_get(state->net);
-	iface = xa_load(&mn->ifaces, skb->dev->ifindex);
-	if (!iface || iface->dev != skb->dev ||
-	    !mcr_fwd_mode_active(rcu_dereference(iface->cfg)->mode))
-		return NF_ACCEPT;
-
 	memset(&pkt, 0, sizeof(pkt));
 	pkt.family = AF_INET6;
 	pkt.source.ip6 = ip6h->saddr;
 	pkt.group.ip6 = ip6h->daddr;
 	pkt.ttl = ip6h->hop_limit;
 	pkt.len = skb->len;
-	mcr_fwd_input(mn, iface, skb, &pkt);
+	mcr_fwd_input(state->net, skb, &pkt);
 	return NF_ACCEPT;
 }
