@@ -26,7 +26,7 @@ results_init "$R"
 mkdir -p "$R/logs" "$R/kunit" "$R/scenarios" "$R/dmesg"
 
 KMEMLEAK=/sys/kernel/debug/kmemleak
-timeout_s=${MCR_TIMEOUT:-300}
+timeout_s=${MCR_TIMEOUT:-600}
 kunit_timeout=${MCR_KUNIT_TIMEOUT:-900}
 
 now() {

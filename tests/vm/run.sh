@@ -12,8 +12,8 @@
 # Environment:
 #   MCR_ACCEL        tcg (default) or kvm (KVM hangs on the project machines)
 #   MCR_VM_TIMEOUT   bound on the whole QEMU run, seconds (default: check
-#                    2400, demo 900, script 1200); a timeout is a failure
-#   MCR_TIMEOUT      per-scenario / demo / script timeout in the guest (300)
+#                    3300, demo 900, script 1200); a timeout is a failure
+#   MCR_TIMEOUT      per-scenario / demo / script timeout in the guest (600)
 #   MCR_SCENARIOS    glob selecting scenarios in check mode (e.g. '03-*')
 #   MCR_VM_OUT       run directory (default $MCR_CACHE/runs/<mode>-<time>)
 #   MCR_VM_MEM       guest memory (default 2G)
@@ -47,7 +47,7 @@ esac
 
 script=
 case "$mode" in
-check) vm_timeout=${MCR_VM_TIMEOUT:-2400} ;;
+check) vm_timeout=${MCR_VM_TIMEOUT:-3300} ;;
 demo) vm_timeout=${MCR_VM_TIMEOUT:-900} ;;
 *)
 	script=$(realpath -e "$mode") || die "no such script: $mode"
@@ -122,7 +122,7 @@ ls "$stage/lib/modules/$release/extra/"
 append="console=ttyS0 panic=-1 quiet root=root rootfstype=9p"
 append="$append rootflags=trans=virtio,version=9p2000.L,cache=loose,msize=262144 ro"
 append="$append init=$root/tests/vm/init mcr_mode=$mode mcr_root=$root"
-append="$append mcr_results=$out/results mcr_stage=$stage mcr_timeout=${MCR_TIMEOUT:-300}"
+append="$append mcr_results=$out/results mcr_stage=$stage mcr_timeout=${MCR_TIMEOUT:-600}"
 append="$append mcr_ksrc=$entry/src"
 append="$append mcr_kmemleak_each=${MCR_KMEMLEAK_EACH:-0} mcr_kunit_timeout=${MCR_KUNIT_TIMEOUT:-900}"
 [ -z "${MCR_SCENARIOS:-}" ] || append="$append mcr_scenarios=$MCR_SCENARIOS"
