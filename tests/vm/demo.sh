@@ -12,6 +12,9 @@
 # mode), the two downstream ones face hosts (router mode; dn2's hosts are
 # old and speak IGMPv2). The demo configures it with mcastctl and shows the
 # result, in text and JSON, and what `mcastctl monitor` saw meanwhile.
+# Then a source at the provider streams to one IPv4 and one IPv6 group
+# through static forwarding entries; both hosts receive it, and
+# `mcastctl mfe show` and the interface counters show what the router did.
 set -eu
 
 root=${MCR_ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
@@ -34,9 +37,28 @@ done
 veth_pair up0 router eth0 isp
 veth_pair dn1 router eth0 h1
 veth_pair dn2 router eth0 h2
-ip -n router addr add 192.0.2.1/24 dev up0
-ip -n router addr add 198.51.100.1/24 dev dn1
-ip -n router addr add 203.0.113.1/24 dev dn2
+for ns in router isp h1 h2; do
+	ip netns exec "$ns" sh -c '
+		echo 0 >/proc/sys/net/ipv6/conf/all/accept_dad
+		echo 0 >/proc/sys/net/ipv6/conf/default/accept_dad'
+done
+ip -n router -b - <<'IP'
+addr add 192.0.2.1/24 dev up0
+addr add 2001:db8:1::1/64 dev up0 nodad
+addr add 198.51.100.1/24 dev dn1
+addr add 2001:db8:2::1/64 dev dn1 nodad
+addr add 203.0.113.1/24 dev dn2
+addr add 2001:db8:3::1/64 dev dn2 nodad
+IP
+ip -n isp -b - <<'IP'
+addr add 192.0.2.2/24 dev eth0
+addr add 2001:db8:1::2/64 dev eth0 nodad
+route add 224.0.0.0/4 dev eth0
+IP
+ip -n h1 addr add 198.51.100.2/24 dev eth0
+ip -n h1 addr add 2001:db8:2::2/64 dev eth0 nodad
+ip -n h2 addr add 203.0.113.2/24 dev eth0
+ip -n h2 addr add 2001:db8:3::2/64 dev eth0 nodad
 ip -n router -br link show
 
 say "watching configuration events"
@@ -68,5 +90,89 @@ fi
 say "events seen by mcastctl monitor"
 wait_for 30 "three monitor events" sh -c "[ \$(wc -l <'$mon') -ge 3 ]"
 cat "$mon"
+
+# A receiver: joins GROUP on eth0, counts UDP datagrams to port 5000 and
+# writes the count to FILE after each (and 0 at start: ready).
+receiver='
+import os, socket, struct, sys
+group, out = sys.argv[1], sys.argv[2]
+idx = socket.if_nametoindex("eth0")
+if ":" in group:
+    s = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
+    s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+    s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_JOIN_GROUP,
+                 socket.inet_pton(socket.AF_INET6, group) + struct.pack("=I", idx))
+else:
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    s.setsockopt(socket.IPPROTO_IP, socket.IP_ADD_MEMBERSHIP,
+                 struct.pack("=4s4si", socket.inet_aton(group),
+                             socket.inet_aton("0.0.0.0"), idx))
+s.bind((group, 5000))
+n = 0
+while True:
+    with open(out + ".tmp", "w") as f:
+        f.write("%d\n" % n)
+    os.rename(out + ".tmp", out)
+    s.recv(2048)
+    n += 1
+'
+# The source: COUNT datagrams of 1000 bytes to GROUP port 5000, TTL 16.
+source='
+import socket, sys, time
+group, count = sys.argv[1], int(sys.argv[2])
+fam = socket.AF_INET6 if ":" in group else socket.AF_INET
+s = socket.socket(fam, socket.SOCK_DGRAM)
+if fam == socket.AF_INET6:
+    s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_MULTICAST_HOPS, 16)
+    s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_MULTICAST_IF,
+                 socket.if_nametoindex("eth0"))
+else:
+    s.setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_TTL, 16)
+for i in range(count):
+    s.sendto(b"x" * 1000, (group, 5000))
+    time.sleep(0.01)
+'
+rxdir=$(mktemp -d)
+cleanup_add "rm -rf $rxdir"
+g4=233.252.0.1
+g6=ff0e::db8:1
+count=100
+
+say "a stream from the provider to $g4 and $g6"
+run mcastctl mfe add group $g4 source 192.0.2.2 iif up0 oif dn1 oif dn2
+run mcastctl mfe add group $g6 source 2001:db8:1::2 iif up0 oif dn1 oif dn2
+for h in h1 h2; do
+	for g in $g4 $g6; do
+		ip netns exec $h python3 -c "$receiver" "$g" "$rxdir/$h-$g" &
+		cleanup_add "kill $! 2>/dev/null"
+	done
+done
+for h in h1 h2; do
+	for g in $g4 $g6; do
+		wait_for 60 "the receiver of $g on $h" test -s "$rxdir/$h-$g"
+	done
+done
+echo "isp# sending $count datagrams to each group (TTL 16)"
+ip netns exec isp python3 -c "$source" $g4 $count
+ip netns exec isp python3 -c "$source" $g6 $count
+rx_done() {
+	[ "$(cat "$rxdir/$1-$2")" -ge "$count" ]
+}
+for h in h1 h2; do
+	for g in $g4 $g6; do
+		wait_for 60 "$h to receive $count datagrams of $g" rx_done $h "$g"
+		echo "$h received $(cat "$rxdir/$h-$g") of $count datagrams to $g"
+	done
+done
+
+say "mcastctl mfe show"
+run mcastctl mfe show
+
+say "mcastctl -s interface show dn1"
+run mcastctl -s interface show dn1
+
+say "the IPv4 table in JSON: mcastctl -j -p -4 mfe show"
+run mcastctl -j -p -4 mfe show
 echo
 echo "demo: done"
+
