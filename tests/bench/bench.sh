@@ -124,6 +124,13 @@ table inet floor {
 NFT
 
 tc -n bC qdisc add dev iC ingress
+# The clone floor needs tc's mirred action (CONFIG_NET_ACT_MIRRED).
+clone=1
+if ! tc -n bC filter add dev iC ingress pref 1 matchall \
+	action mirred egress mirror dev oC1 action drop 2>/dev/null; then
+	echo "bench: no tc mirred action in this kernel: clone floor skipped" >&2
+	clone=0
+fi
 
 # clone_setup OIFS: per input packet, OIFS clones sent by mirred (no IP
 # processing), the input dropped: performance.md's baseline (b).
@@ -318,7 +325,7 @@ for entries in $entries_list; do
 	for n in $oifs_list; do
 		echo "bench: configuring $n oifs, $entries entries per family" >&2
 		native_setup "$n" "$entries"
-		clone_setup "$n"
+		[ "$clone" = 0 ] || clone_setup "$n"
 		if [ "$mcr" = 1 ]; then
 			mcr_setup "$n" "$entries"
 			echo "bench: mcast_router entries installed" >&2
@@ -328,7 +335,7 @@ for entries in $entries_list; do
 				rep=1
 				while [ "$rep" -le "$reps" ]; do
 					measure floor "$fam" "$size" "$n" "$entries" "$rep"
-					if [ "$entries" = "${entries_list%% *}" ]; then
+					if [ "$clone" = 1 ] && [ "$entries" = "${entries_list%% *}" ]; then
 						measure clone "$fam" "$size" "$n" "$entries" "$rep"
 					fi
 					measure native "$fam" "$size" "$n" "$entries" "$rep"

@@ -6,6 +6,8 @@
 #
 #   tests/bench/run.sh [--no-doc]
 #
+# BENCH_CLOCK: icount (default, deterministic guest time) or wall.
+#
 # BENCH_* variables (see bench.sh) are handed to the guest through
 # $dir/bench.env; MCR_KERNEL_VARIANT, MCR_ACCEL etc. go to tests/vm/run.sh.
 # The run directory is $MCR_CACHE/runs/bench-<time> (vm/ holds the VM run,
@@ -17,6 +19,19 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 # every figure); MCR_KERNEL_VARIANT=debug measures the test kernel instead.
 MCR_KERNEL_VARIANT=${MCR_KERNEL_VARIANT:-fast}
 export MCR_KERNEL_VARIANT
+# BENCH_CLOCK=icount: guest time is an instruction count (QEMU -icount
+# shift=0,sleep=off): deterministic figures, unaffected by the host's load.
+# BENCH_CLOCK=wall: guest time follows the host clock.
+clock=${BENCH_CLOCK:-icount}
+case "$clock" in
+icount) MCR_QEMU_ARGS="${MCR_QEMU_ARGS:-} -icount shift=0,sleep=off" ;;
+wall) ;;
+*)
+	echo "bench: BENCH_CLOCK must be icount or wall" >&2
+	exit 2
+	;;
+esac
+export MCR_QEMU_ARGS
 cache=${MCR_CACHE:-/var/cache/mcast_router}
 doc=1
 [ "${1:-}" != --no-doc ] || doc=0
@@ -46,7 +61,7 @@ kernel=$(sed -n 's/.*Linux version \([^ ]*\).*/\1/p' "$dir/vm/console.log" 2>/de
 report() {
 	python3 "$root/tests/bench/report.py" --machine "$machine" \
 		--kernel "${kernel:-?}" --variant "$MCR_KERNEL_VARIANT" \
-		--accel "${MCR_ACCEL:-tcg}" "$@" "$dir/bench.tsv"
+		--accel "${MCR_ACCEL:-tcg}" --clock "$clock" "$@" "$dir/bench.tsv"
 }
 report | tee "$dir/table.md"
 if [ "$doc" = 1 ]; then

@@ -17,6 +17,8 @@
 #   MCR_SCENARIOS    glob selecting scenarios in check mode (e.g. '03-*')
 #   MCR_VM_OUT       run directory (default $MCR_CACHE/runs/<mode>-<time>)
 #   MCR_VM_MEM       guest memory (default 2G)
+#   MCR_QEMU_ARGS    more QEMU arguments, split on blanks (e.g. the bench's
+#                    "-icount shift=0,sleep=off")
 #   MCR_MODULE_SRC   tree holding Kbuild + kmod/ (default: the checkout)
 #   MCR_KERNEL_VARIANT, MCR_CACHE: see tests/kernel/build.sh
 #
@@ -134,6 +136,8 @@ qemu=(qemu-system-x86_64 -accel "$accel" -m "${MCR_VM_MEM:-2G}" -smp 2
 	-virtfs "local,path=/,mount_tag=root,security_model=none,readonly=on,multidevs=remap"
 	-virtfs "local,path=$out/results,mount_tag=results,security_model=none,multidevs=remap"
 	-netdev "hubport,id=n0,hubid=0" -device "virtio-net-pci,netdev=n0,romfile=")
+# shellcheck disable=SC2206 # word splitting wanted
+[ -z "${MCR_QEMU_ARGS:-}" ] || qemu+=($MCR_QEMU_ARGS)
 
 echo "run.sh: booting $release ($accel, timeout ${vm_timeout} s); console log $out/console.log"
 t0=$(date +%s)
