@@ -9,24 +9,23 @@
 #   pktgen (netif_receive) -> iA  :bA: oA1..oA31 ---- kA1..kA31 :kA  (tc drop)
 #   pktgen (netif_receive) -> iB  :bB: oB1..oB31 ---- kB1..kB31 :kB  (tc drop)
 #   pktgen (netif_receive) -> iF  :bF:  nft PRE_ROUTING drop (the floor)
-#   pktgen (netif_receive) -> iC  :bC: oC1..oC31 ---- kC1..kC31 :kC  (tc drop)
-#                                 tc ingress: mirred egress mirror to
-#                                 oC1..oCN, then drop (clone+xmit floor)
+#   pktgen (start_xmit)    ->     :bC: oC1 ---------- kC1 :kC        (tc drop)
+#                                 one copy built and sent: the per-copy floor
 #
 # pktgen injects into each router's input veth in xmit_mode netif_receive,
 # so the sender costs nothing; the sinks drop at tc ingress. For every
 # (entries, oifs) configuration both routers are set up, then for every
 # family and packet size the slots run interleaved (F C A B, F C A B, ...;
-# C only for the first table size: it has no table).
+# C only for the first table size and number of oifs: it has neither).
 # One line per slot goes to $BENCH_OUT (default $MCR_RESULTS/bench.tsv):
 #
 #   system family size oifs entries rep pps delivered
 #
-# system: native, mcr, floor or clone; pps: input packets per second as pktgen
+# system: native, mcr, floor or xmit; pps: input packets per second as pktgen
 # measured it; delivered: copies counted on the sinks / (count * oifs).
 # tests/bench/report.py turns the file into the table.
 #
-# Environment: BENCH_COUNT (packets per slot, 10000), BENCH_REPS (5),
+# Environment: BENCH_COUNT (packets per slot, 5000), BENCH_REPS (3),
 # BENCH_OIFS ("1 8 31"), BENCH_SIZES ("64 1500"), BENCH_ENTRIES ("1 10000"),
 # BENCH_FAMILIES ("4 6"). The VM passes no environment through, so
 # tests/bench/run.sh writes them to bench.env two levels above the results
@@ -42,8 +41,8 @@ if [ -n "${MCR_RESULTS:-}" ] && [ -f "$MCR_RESULTS/../../bench.env" ]; then
 	. "$MCR_RESULTS/../../bench.env"
 fi
 
-count=${BENCH_COUNT:-10000}
-reps=${BENCH_REPS:-5}
+count=${BENCH_COUNT:-5000}
+reps=${BENCH_REPS:-3}
 oifs_list=${BENCH_OIFS:-1 8 31}
 sizes=${BENCH_SIZES:-64 1500}
 entries_list=${BENCH_ENTRIES:-1 10000}
@@ -122,28 +121,6 @@ table inet floor {
 	}
 }
 NFT
-
-tc -n bC qdisc add dev iC ingress
-# The clone floor needs tc's mirred action (CONFIG_NET_ACT_MIRRED).
-clone=1
-if ! tc -n bC filter add dev iC ingress pref 1 matchall \
-	action mirred egress mirror dev oC1 action drop 2>/dev/null; then
-	echo "bench: no tc mirred action in this kernel: clone floor skipped" >&2
-	clone=0
-fi
-
-# clone_setup OIFS: per input packet, OIFS clones sent by mirred (no IP
-# processing), the input dropped: performance.md's baseline (b).
-clone_setup() {
-	acts=
-	i=1
-	while [ "$i" -le "$1" ]; do
-		acts="$acts action mirred egress mirror dev oC$i"
-		i=$((i + 1))
-	done
-	# shellcheck disable=SC2086 # word splitting wanted
-	tc -n bC filter replace dev iC ingress pref 1 matchall $acts action drop
-}
 
 # mcast_router's side works once the module has the forwarding table.
 mcr=1
@@ -241,16 +218,19 @@ mcr_setup() {
 }
 
 # --- one pktgen slot ---------------------------------------------------------
-# slot NS DEV FAM SIZE ENTRIES: prints the pps pktgen measured
+# slot NS DEV FAM SIZE ENTRIES MODE: prints the pps pktgen measured; MODE
+# is pktgen's xmit_mode (netif_receive: into DEV's receive path;
+# start_xmit: out of DEV)
 slot() {
 	pg=/proc/net/pktgen
 	# shellcheck disable=SC2016 # expanded by the inner shell
 	ip netns exec "$1" sh -eu -c '
 		pg=$1; dev=$2; fam=$3; size=$4; entries=$5; count=$6; g=$7
+		mode=$8
 		echo rem_device_all >$pg/kpktgend_0
 		echo "add_device $dev" >$pg/kpktgend_0
 		p() { echo "$*" >"$pg/$dev"; }
-		p "xmit_mode netif_receive"
+		p "xmit_mode $mode"
 		p "count $count"
 		p "clone_skb 0"
 		p "burst 1"
@@ -288,7 +268,7 @@ slot() {
 		fi
 		echo start >$pg/pgctrl
 		sed -n "s/^ *\([0-9][0-9]*\)pps.*/\1/p" "$pg/$dev"
-	' slot "$pg" "$2" "$3" "$4" "$5" "$count" "$(first_group "$3" "$5")"
+	' slot "$pg" "$2" "$3" "$4" "$5" "$count" "$(first_group "$3" "$5")" "$6"
 }
 
 # rx_total NS PREFIX N: packets received by PREFIX1..PREFIXN in NS
@@ -305,10 +285,12 @@ measure() {
 	native) ns=bA dev=iA k=kA ;;
 	mcr) ns=bB dev=iB k=kB ;;
 	floor) ns=bF dev=iF k='' ;;
-	clone) ns=bC dev=iC k=kC ;;
+	xmit) ns=bC dev=oC1 k=kC ;;
 	esac
 	if [ -n "$k" ]; then before=$(rx_total "$k" "$k" "$4"); fi
-	pps=$(slot "$ns" "$dev" "$2" "$3" "$5")
+	mode=netif_receive
+	[ "$1" != xmit ] || mode=start_xmit
+	pps=$(slot "$ns" "$dev" "$2" "$3" "$5" "$mode")
 	if [ -n "$k" ]; then
 		after=$(rx_total "$k" "$k" "$4")
 		d=$(awk -v a="$after" -v b="$before" -v c="$count" -v n="$4" \
@@ -325,7 +307,6 @@ for entries in $entries_list; do
 	for n in $oifs_list; do
 		echo "bench: configuring $n oifs, $entries entries per family" >&2
 		native_setup "$n" "$entries"
-		[ "$clone" = 0 ] || clone_setup "$n"
 		if [ "$mcr" = 1 ]; then
 			mcr_setup "$n" "$entries"
 			echo "bench: mcast_router entries installed" >&2
@@ -335,8 +316,9 @@ for entries in $entries_list; do
 				rep=1
 				while [ "$rep" -le "$reps" ]; do
 					measure floor "$fam" "$size" "$n" "$entries" "$rep"
-					if [ "$clone" = 1 ] && [ "$entries" = "${entries_list%% *}" ]; then
-						measure clone "$fam" "$size" "$n" "$entries" "$rep"
+					if [ "$entries" = "${entries_list%% *}" ] &&
+						[ "$n" = "${oifs_list%% *}" ]; then
+						measure xmit "$fam" "$size" 1 "$entries" "$rep"
 					fi
 					measure native "$fam" "$size" "$n" "$entries" "$rep"
 					if [ "$mcr" = 1 ]; then
