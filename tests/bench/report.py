@@ -155,6 +155,15 @@ In one VM, four router-side namespaces:
   BENCH_OIFS, a being the cost per input packet and b per copy. Ratios are
   mcast_router / native: below 1 in "ratio cost", a and b means mcast_router
   is cheaper.
+- The two systems spend differently, which the straight-line fit only
+  approximates. The native ipmr clones the datagram for every oif but the
+  last, which gets the original itself, so its first copy is nearly free
+  and its fitted a comes out low. mcast_router copies for every oif and
+  lets the original go on along the kernel's input path (local delivery
+  if the router is a member, else a drop after the route lookup): its
+  hook sits in PRE_ROUTING and does not take datagrams away from the
+  rules and sockets after it. The per-N rows, not a alone, say which
+  system is cheaper at a given N.
 - Floor a is the same input dropped at PRE_ROUTING (priority -300) in a
   namespace without routing: what any forwarder pays before it starts.
   Floor b is the cost of one copy on its way out: pktgen in `start_xmit`
