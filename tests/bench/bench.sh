@@ -247,11 +247,13 @@ slot() {
 			if [ "$entries" = 1 ]; then
 				p "dst $g"
 			else
-				# 239.1.0.0 + entries - 1
+				# 239.1.0.0 + entries - 1, in turn. Not flag
+				# IPDST_RND: pktgen redraws random addresses
+				# until one is not multicast, which never ends
+				# for a multicast range (the thread spins).
 				last=$((entries - 1))
 				p "dst_min $g"
 				p "dst_max 239.1.$((last / 256)).$((last % 256))"
-				p "flag IPDST_RND"
 			fi
 		else
 			p "src6 fd00::1"

@@ -144,8 +144,9 @@ In one VM, four router-side namespaces:
 - pktgen injects into each router's input veth in `xmit_mode
   netif_receive`, so no sender cost is counted; UDP, source 10.0.0.1 /
   fd00::1, TTL 32. One entry: group 239.1.0.1 / ff0e::1:1. 10,000 entries:
-  239.1.0.0-239.1.39.15 with `flag IPDST_RND` (every packet hits a random
-  entry); IPv6 (pktgen only randomises under a mask) sends to
+  239.1.0.0-239.1.39.15 in turn (pktgen's `flag IPDST_RND` would spin for
+  ever: it redraws until the address is not multicast); IPv6 (pktgen
+  randomises under a mask) sends to random groups of
   ff0e::1:0-ff0e::1:1fff, 8192 of the 10,000 entries.
 - The sinks drop at tc ingress (matchall, action drop); `delivered` checks
   that every copy arrived (sink rx / (count * N)).
