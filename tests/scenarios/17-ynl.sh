@@ -3,8 +3,8 @@
 #
 # The kernel's own YNL CLI drives the module from
 # Documentation/netlink/mcast_router.yaml: its dump returns what
-# `mcastctl -j interface show` shows, and a set through it is visible to
-# mcastctl.
+# `mcastctl -s -j interface show` shows (the counters with the spec's
+# names), and a set through it is visible to mcastctl.
 #
 #   +------------- ns r --------------+
 #   |  d1 (dummy)   d2 (dummy)        |
@@ -54,10 +54,10 @@ for line in sys.stdin:
 print(json.dumps(sorted(out, key=lambda o: o["ifindex"]), sort_keys=True))
 '
 via_ynl=$(ynl --dump iface-get | /usr/bin/python3 -c "$norm")
-via_ctl=$(R mcastctl -j interface show | jq -cS .)
+via_ctl=$(R mcastctl -s -j interface show | jq -cS .)
 echo "ynl:      $via_ynl"
 echo "mcastctl: $via_ctl"
-check_eq "$via_ctl" "$(echo "$via_ynl" | jq -cS .)" "ynl dump equals mcastctl -j show"
+check_eq "$via_ctl" "$(echo "$via_ynl" | jq -cS .)" "ynl dump equals mcastctl -s -j show"
 
 # A do through ynl, seen by mcastctl.
 idx=$(ip -n r -j link show d2 | jq '.[0].ifindex')

@@ -12,7 +12,7 @@
 # Environment:
 #   MCR_ACCEL        tcg (default) or kvm (KVM hangs on the project machines)
 #   MCR_VM_TIMEOUT   bound on the whole QEMU run, seconds (default: check
-#                    3300, demo 900, script 1200); a timeout is a failure
+#                    4800, demo 900, script 1200); a timeout is a failure
 #   MCR_TIMEOUT      per-scenario / demo / script timeout in the guest (600)
 #   MCR_SCENARIOS    glob selecting scenarios in check mode (e.g. '03-*')
 #   MCR_VM_OUT       run directory (default $MCR_CACHE/runs/<mode>-<time>)
@@ -49,7 +49,7 @@ esac
 
 script=
 case "$mode" in
-check) vm_timeout=${MCR_VM_TIMEOUT:-3300} ;;
+check) vm_timeout=${MCR_VM_TIMEOUT:-4800} ;;
 demo) vm_timeout=${MCR_VM_TIMEOUT:-900} ;;
 *)
 	script=$(realpath -e "$mode") || die "no such script: $mode"
