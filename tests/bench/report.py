@@ -198,7 +198,11 @@ In one VM, four router-side namespaces:
 """
 
 MISSING_DEFAULT = """- Table sizes other than 1 and 10,000, N in {2, 4, 16}, join/leave latency
-  and memory per entry are not measured yet."""
+  and memory per entry are not measured yet.
+- Floor b is pktgen building and sending one copy, not a clone: a tc
+  mirred floor needs CONFIG_NET_ACT_MIRRED in the test kernels.
+- Wall-clock figures (`BENCH_CLOCK=wall`) are not reported: on the shared
+  project machine they moved by a factor of two between repetitions."""
 
 
 def main():
@@ -209,6 +213,8 @@ def main():
     ap.add_argument("--accel", default="tcg")
     ap.add_argument("--clock", default="icount")
     ap.add_argument("--doc")
+    ap.add_argument("--runs", help="where the figures come from, if not one "
+                    "plain make bench run")
     ap.add_argument("tsv")
     a = ap.parse_args()
     rows = load(a.tsv)
@@ -228,6 +234,8 @@ def main():
     machine = ("Host: %s. Guest: QEMU %s, 1 vCPU, 2 GiB, test kernel %s (variant %s); %s."
                % (a.machine, a.accel.upper(), a.kernel, a.variant,
                   clock.get(a.clock, a.clock)))
+    if a.runs:
+        machine += "\n\nFigures: " + a.runs
     with open(a.doc, "w") as f:
         f.write(DOC.format(machine=machine, tables=t, missing=missing))
 
