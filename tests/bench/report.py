@@ -88,6 +88,7 @@ def tables(rows):
                "| mcast_router b | ratio a | ratio b | floor a | floor b |")
     out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     groups = sorted({(k[1], k[2], k[4]) for k in pps if k[0] in ("native", "mcr")})
+    bad = []
     for fam, size, entries in groups:
         f = {}
         for system in ("native", "mcr"):
@@ -97,6 +98,8 @@ def tables(rows):
         xm = [1e9 / v for k, v in pps.items() if k[0] == "xmit" and k[1] == fam and k[2] == size]
         flo = [1e9 / v for k, v in pps.items() if k[0] == "floor" and k[1] == fam and k[2] == size]
         n, m = f["native"], f["mcr"]
+        if (n and n[0] < 0) or (m and m[0] < 0):
+            bad.append("IPv%s %d bytes with %d entries" % (fam, size, entries))
         out.append("| IPv%s | %d | %d | %s | %s | %s | %s | %s | %s | %s | %s |" % (
             fam, size, entries,
             "%.0f" % n[0] if n else "-", "%.0f" % n[1] if n else "-",
@@ -105,6 +108,12 @@ def tables(rows):
             fmt_ratio(m[1] if m else None, n[1] if n else None),
             "%.0f" % statistics.median(flo) if flo else "-",
             "%.0f" % statistics.median(xm) if xm else "-"))
+    if bad:
+        out.append("")
+        out.append("A straight line does not describe %s: a fitted intercept is "
+                   "negative, so the costs grow faster than linearly with N there "
+                   "(for both systems); read the per-N rows above for those points."
+                   % ", ".join(bad))
     return "\n".join(out) + "\n"
 
 
