@@ -7,7 +7,6 @@
 
 #include <linux/rtnetlink.h>
 #include <linux/slab.h>
-#include <net/netlink.h>
 
 #include "compat.h"
 #include "config.h"

@@ -30,7 +30,6 @@ int mcr_mfc_init(struct mcr_mfc *mfc)
 	spin_lock_init(&mfc->lock);
 	xa_init_flags(&mfc->ids, XA_FLAGS_ALLOC);
 	mfc->count = 0;
-	mfc->refused = 0;
 	mfc->generation = 1;
 	return rhashtable_init(&mfc->groups, &group_params);
 }
@@ -176,15 +175,16 @@ int mcr_mfc_add(struct mcr_mfc *mfc, const struct mcr_mfe_spec *spec,
 	might_sleep();
 	mfe = kzalloc(sizeof(*mfe), GFP_KERNEL);
 	new_grp = kzalloc(sizeof(*new_grp), GFP_KERNEL);
+	err = -ENOMEM;
 	if (!mfe || !new_grp)
-		goto err_nomem;
+		goto out_free;
 	mfe->stats = mcr_stats_alloc(MCAST_ROUTER_A_MFE_STATS_PAD, GFP_KERNEL);
 	if (!mfe->stats)
-		goto err_nomem;
+		goto out_free;
 	/* Reserve an id now: storing into a reserved slot cannot fail. */
 	err = xa_alloc(&mfc->ids, &id, NULL, xa_limit_31b, GFP_KERNEL);
 	if (err)
-		goto err_free;
+		goto out_free;
 	mfe->id = id;
 	mfe->source = spec->source;
 	mfe->any_source = spec->any_source;
@@ -215,13 +215,11 @@ int mcr_mfc_add(struct mcr_mfc *mfc, const struct mcr_mfe_spec *spec,
 				call_rcu(&old->rcu, oifs_free_rcu);
 				changed(mfc);
 				err = 0;
-				RCU_INIT_POINTER(mfe->oifs, NULL);
 			}
 			goto err_unlock;
 		}
 	}
 	if (mfc->count >= MCR_MFC_MAX_ENTRIES) {
-		mfc->refused++;
 		NL_SET_ERR_MSG(extack, "forwarding table full");
 		err = -ENOSPC;
 		goto err_unlock;
@@ -246,24 +244,16 @@ int mcr_mfc_add(struct mcr_mfc *mfc, const struct mcr_mfe_spec *spec,
 err_unlock:
 	spin_unlock_bh(&mfc->lock);
 	xa_erase(&mfc->ids, id);
-	/* On a successful replace, the table owns @oifs now. */
-	if (!err) {
-		free_percpu(mfe->stats);
-		kfree(mfe);
-		kfree(new_grp);
-		return 0;
-	}
-err_free:
-	free_percpu(mfe->stats);
-	kfree(mfe);
-	kfree(new_grp);
-	return err;
-err_nomem:
+	/*
+	 * The new entry is not used: an error, or a replace (err 0), after
+	 * which the table owns @oifs and @mfe never did.
+	 */
+out_free:
 	if (mfe)
 		free_percpu(mfe->stats);
 	kfree(mfe);
 	kfree(new_grp);
-	return -ENOMEM;
+	return err;
 }
 EXPORT_SYMBOL_IF_KUNIT(mcr_mfc_add);
 

@@ -17,7 +17,7 @@
  * mcr_mfc_group.entries (list)   mcr_mfc.lock (_bh)       RCU
  * mcr_mfc.ids (xarray id->mfe)   mcr_mfc.lock (_bh)       RCU
  * mcr_mfe.oifs (__rcu, immutable mcr_mfc.lock (_bh),      RCU
- *   array, kfree_rcu on replace)  old one kfree_rcu
+ *   array, replaced whole)        old one freed by call_rcu
  * mcr_mfc.count, .generation     mcr_mfc.lock (_bh)       READ_ONCE
  * mcr_mfe.stats (per-CPU)        fast path, BH disabled   netlink, u64_stats
  *
@@ -35,20 +35,17 @@
 
 #include <linux/list.h>
 #include <linux/netlink.h>
-#include <linux/percpu.h>
 #include <linux/rhashtable-types.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
-#include <linux/u64_stats_sync.h>
-
-#include "stats.h"
 #include <linux/xarray.h>
 
 #include "config.h"
+#include "stats.h"
 
 struct mcr_iface;
 
-/* Entries per namespace; refusals are counted in mcr_mfc.refused. */
+/* Entries per namespace; MFE_ADD beyond it fails with ENOSPC. */
 #define MCR_MFC_MAX_ENTRIES	1048576U
 
 /**
@@ -122,7 +119,6 @@ struct mcr_mfe {
  * @ids: struct mcr_mfe by id
  * @lock: serialises writers
  * @count: entries in the table
- * @refused: additions refused because of MCR_MFC_MAX_ENTRIES
  * @generation: bumped on every change, never 0 (dump consistency)
  */
 struct mcr_mfc {
@@ -130,7 +126,6 @@ struct mcr_mfc {
 	struct xarray ids;
 	spinlock_t lock;	/* see the table above */
 	unsigned int count;
-	unsigned long refused;
 	u32 generation;
 };
 

@@ -35,6 +35,18 @@ const struct nla_policy mcr_mfe_policy[MCAST_ROUTER_A_MFE_MAX + 1] = {
 	[MCAST_ROUTER_A_MFE_REPLACE] = { .type = NLA_FLAG },
 };
 
+/* The first of @types that @tb holds, or NULL. */
+static const struct nlattr *first_of(struct nlattr **tb, const int *types,
+				     unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		if (tb[types[i]])
+			return tb[types[i]];
+	return NULL;
+}
+
 /* Reply-only attributes a request must not carry. */
 static int reject_reply_attrs(struct nlattr **tb,
 			      struct netlink_ext_ack *extack)
@@ -43,16 +55,23 @@ static int reject_reply_attrs(struct nlattr **tb,
 		MCAST_ROUTER_A_MFE_ORIGIN, MCAST_ROUTER_A_MFE_AGE,
 		MCAST_ROUTER_A_MFE_STATS, MCAST_ROUTER_A_MFE_PAD,
 	};
-	unsigned int i;
+	const struct nlattr *a = first_of(tb, reply_only,
+					  ARRAY_SIZE(reply_only));
 
-	for (i = 0; i < ARRAY_SIZE(reply_only); i++) {
-		if (tb[reply_only[i]]) {
-			NL_SET_ERR_MSG_ATTR(extack, tb[reply_only[i]],
-					    "attribute is only valid in replies");
-			return -EINVAL;
-		}
-	}
-	return 0;
+	if (!a)
+		return 0;
+	NL_SET_ERR_MSG_ATTR(extack, a, "attribute is only valid in replies");
+	return -EINVAL;
+}
+
+/* What DEL selects and GET filters with: not the oifs or REPLACE. */
+static const struct nlattr *oif_attr(struct nlattr **tb)
+{
+	static const int oif_attrs[] = {
+		MCAST_ROUTER_A_MFE_OIFS, MCAST_ROUTER_A_MFE_REPLACE,
+	};
+
+	return first_of(tb, oif_attrs, ARRAY_SIZE(oif_attrs));
 }
 
 static int parse_family(struct nlattr **tb, bool required, u16 *family,
@@ -256,8 +275,8 @@ err:
 }
 
 /**
- * mcr_mfe_add_doit() - MFE_ADD: add or (NLM_F_REPLACE) replace a static
- *	entry
+ * mcr_mfe_add_doit() - MFE_ADD: add a static entry, or with the REPLACE
+ *	flag attribute replace the oifs of one
  * @skb: the request
  * @info: its attributes
  *
@@ -319,11 +338,8 @@ int mcr_mfe_del_doit(struct sk_buff *skb, struct genl_info *info)
 	err = parse_spec(info->attrs, &spec, info->extack);
 	if (err)
 		return err;
-	if (info->attrs[MCAST_ROUTER_A_MFE_OIFS] ||
-	    info->attrs[MCAST_ROUTER_A_MFE_REPLACE]) {
-		NL_SET_ERR_MSG_ATTR(info->extack,
-				    info->attrs[MCAST_ROUTER_A_MFE_OIFS] ?:
-				    info->attrs[MCAST_ROUTER_A_MFE_REPLACE],
+	if (oif_attr(info->attrs)) {
+		NL_SET_ERR_MSG_ATTR(info->extack, oif_attr(info->attrs),
 				    "only family, group, source and iif select entries");
 		return -EINVAL;
 	}
@@ -418,10 +434,8 @@ int mcr_mfe_get_start(struct netlink_callback *cb)
 	err = reject_reply_attrs(tb, cb->extack);
 	if (err)
 		return err;
-	if (tb[MCAST_ROUTER_A_MFE_OIFS] || tb[MCAST_ROUTER_A_MFE_REPLACE]) {
-		NL_SET_ERR_MSG_ATTR(cb->extack,
-				    tb[MCAST_ROUTER_A_MFE_OIFS] ?:
-				    tb[MCAST_ROUTER_A_MFE_REPLACE],
+	if (oif_attr(tb)) {
+		NL_SET_ERR_MSG_ATTR(cb->extack, oif_attr(tb),
 				    "only family, group, source and iif filter the dump");
 		return -EINVAL;
 	}

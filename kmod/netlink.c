@@ -5,8 +5,6 @@
  * "monitor" group of the namespace where it happened.
  */
 
-#include <linux/inetdevice.h>
-#include <linux/ipv6.h>
 #include <linux/netdevice.h>
 #include <linux/rtnetlink.h>
 #include <linux/slab.h>
