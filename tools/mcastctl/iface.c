@@ -595,15 +595,6 @@ int iface_print_del(struct nlmsghdr *nlh)
 	return 0;
 }
 
-static int resolve_dev(const char *dev, uint32_t *ifindex)
-{
-	if (get_ifindex(dev, ifindex)) {
-		fprintf(stderr, "Error: no such device \"%s\"\n", dev);
-		return -ENODEV;
-	}
-	return 0;
-}
-
 static int do_set(int argc, char **argv)
 {
 	struct iface_set_req req = { .dev = NULL };

@@ -60,7 +60,6 @@ static void index_to_name(uint32_t ifindex, char *buf, size_t size)
 		snprintf(buf, size, "if%" PRIu32, ifindex);
 }
 
-int (*mfe_name_to_index)(const char *name, uint32_t *ifindex) = get_ifindex;
 void (*mfe_index_to_name)(uint32_t ifindex, char *buf, size_t size) =
 	index_to_name;
 
@@ -346,15 +345,6 @@ void mfe_req_free(struct mfe_req *req)
 	req->noifs = 0;
 }
 
-static int resolve_one(const char *dev, uint32_t *ifindex)
-{
-	if (mfe_name_to_index(dev, ifindex)) {
-		fprintf(stderr, "Error: no such device \"%s\"\n", dev);
-		return -ENODEV;
-	}
-	return 0;
-}
-
 /**
  * mfe_resolve() - look the request's device names up in this namespace
  * @req: a parsed request
@@ -366,7 +356,7 @@ int mfe_resolve(struct mfe_req *req)
 	int ret;
 
 	if (req->iif) {
-		ret = resolve_one(req->iif, &req->iif_index);
+		ret = resolve_dev(req->iif, &req->iif_index);
 		if (ret)
 			return ret;
 	}
@@ -378,7 +368,7 @@ int mfe_resolve(struct mfe_req *req)
 		return -ENOMEM;
 	}
 	for (size_t i = 0; i < req->noifs; i++) {
-		ret = resolve_one(req->oifs[i], &req->oif_index[i]);
+		ret = resolve_dev(req->oifs[i], &req->oif_index[i]);
 		if (ret)
 			return ret;
 	}

@@ -40,10 +40,9 @@ struct mfe_req {
 #define MFE_IFNAME_LEN (IF_NAMESIZE + 8)
 
 /*
- * Device name <-> ifindex in the current network namespace; tests replace
- * them. The name lookup writes "if<N>" when the index has no device.
+ * Ifindex -> device name in the current network namespace, "if<N>" when
+ * the index has no device; tests replace it (and name_to_index, utils.h).
  */
-extern int (*mfe_name_to_index)(const char *name, uint32_t *ifindex);
 extern void (*mfe_index_to_name)(uint32_t ifindex, char *buf, size_t size);
 
 int mfe_parse(enum mfe_verb verb, int argc, char **argv, struct mfe_req *req);

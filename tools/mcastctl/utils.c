@@ -339,6 +339,26 @@ int get_ifindex(const char *name, uint32_t *ifindex)
 	return 0;
 }
 
+int (*name_to_index)(const char *name, uint32_t *ifindex) = get_ifindex;
+
+/**
+ * resolve_dev() - a device's ifindex, or an error naming it
+ * @dev: the device name
+ * @ifindex: its ifindex on success
+ *
+ * Looks up through name_to_index (get_ifindex(), or a test's fake).
+ *
+ * Return: 0, or -ENODEV (printed).
+ */
+int resolve_dev(const char *dev, uint32_t *ifindex)
+{
+	if (name_to_index(dev, ifindex)) {
+		fprintf(stderr, "Error: no such device \"%s\"\n", dev);
+		return -ENODEV;
+	}
+	return 0;
+}
+
 /**
  * is_help() - whether an argument asks for help
  * @arg: the argument

@@ -38,6 +38,9 @@ void format_age(uint64_t ms, char *buf, size_t size);
 int format_prefix(const struct prefix *p, char *buf, size_t size);
 
 int get_ifindex(const char *name, uint32_t *ifindex);
+/* The lookup resolve_dev() uses; tests replace it. */
+extern int (*name_to_index)(const char *name, uint32_t *ifindex);
+int resolve_dev(const char *dev, uint32_t *ifindex);
 
 bool is_help(const char *arg);
 

@@ -1631,12 +1631,12 @@ static void fake_ifnames(bool on)
 	static void (*saved_i2n)(uint32_t, char *, size_t);
 
 	if (on) {
-		saved_n2i = mfe_name_to_index;
+		saved_n2i = name_to_index;
 		saved_i2n = mfe_index_to_name;
-		mfe_name_to_index = fake_name_to_index;
+		name_to_index = fake_name_to_index;
 		mfe_index_to_name = fake_index_to_name;
 	} else {
-		mfe_name_to_index = saved_n2i;
+		name_to_index = saved_n2i;
 		mfe_index_to_name = saved_i2n;
 	}
 }
