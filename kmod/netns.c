@@ -114,6 +114,7 @@ static void __net_exit mcr_net_exit(struct net *net)
 	mcr_hooks_unregister(net);
 
 	rtnl_lock();
+	/* Entries first, so removing each interface finds none to edit. */
 	mcr_mfc_flush(&mn->mfc, 0, true);
 	xa_for_each(&mn->ifaces, index, iface)
 		mcr_netns_remove(mn, iface);
