@@ -11,6 +11,7 @@
 #include <linux/netlink.h>
 #include <linux/rcupdate.h>
 #include <linux/types.h>
+#include <net/ipv6.h>
 #include <net/netlink.h>
 #include <linux/mcast_router.h>
 
@@ -25,6 +26,22 @@ struct mcr_addr {
 		struct in6_addr ip6;
 	};
 };
+
+/**
+ * mcr_addr_equal() - whether two addresses of one family are the same
+ * @family: AF_INET or AF_INET6
+ * @a: one address
+ * @b: the other
+ *
+ * Return: true if equal.
+ */
+static inline bool mcr_addr_equal(u16 family, const struct mcr_addr *a,
+				  const struct mcr_addr *b)
+{
+	if (family == AF_INET)
+		return a->ip4 == b->ip4;
+	return ipv6_addr_equal(&a->ip6, &b->ip6);
+}
 
 /**
  * struct mcr_prefix - an address prefix (administratively scoped boundary)

@@ -100,21 +100,13 @@ static void make_key(struct mcr_mfc_key *key, u16 family,
 		key->group.ip6 = group->ip6;
 }
 
-static bool addr_equal(u16 family, const struct mcr_addr *a,
-		       const struct mcr_addr *b)
-{
-	if (family == AF_INET)
-		return a->ip4 == b->ip4;
-	return ipv6_addr_equal(&a->ip6, &b->ip6);
-}
-
 static bool mfe_matches(const struct mcr_mfe *mfe,
 			const struct mcr_mfe_spec *spec)
 {
 	if (mfe->any_source != spec->any_source)
 		return false;
 	if (!spec->any_source &&
-	    !addr_equal(spec->family, &mfe->source, &spec->source))
+	    !mcr_addr_equal(spec->family, &mfe->source, &spec->source))
 		return false;
 	return !spec->iif || mfe->iif == spec->iif;
 }
@@ -410,7 +402,7 @@ enum mcr_mfc_result mcr_mfc_lookup(struct mcr_mfc *mfc, u16 family,
 				star = e;
 			else
 				star_wrong = e;
-		} else if (addr_equal(family, &e->source, source)) {
+		} else if (mcr_addr_equal(family, &e->source, source)) {
 			if (e->iif == iif) {
 				*mfe = e;
 				return MCR_MFC_HIT;

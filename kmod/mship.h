@@ -1,0 +1,110 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Router-side membership of one group on one interface: the filter mode
+ * and source records of RFC 3376 section 6 (IGMPv3), which RFC 3810
+ * section 7 (MLDv2) repeats for IPv6. One family-independent machine:
+ * the IGMP and MLD edges turn messages into records (enum mcr_rec) and
+ * call it.
+ *
+ * The functions are pure state transitions. The caller holds the lock of
+ * the interface the group belongs to and passes the time (jiffies); what
+ * a transition asks for (group- and source-specific queries, RFC 3376
+ * 6.6.3) is left in the state as retransmission counts for the query
+ * engine, and the timers are deadlines the engine's one timer per
+ * interface waits for.
+ */
+#ifndef _MCR_MSHIP_H
+#define _MCR_MSHIP_H
+
+#include <linux/list.h>
+#include <linux/types.h>
+
+#include "config.h"
+
+/* Filter modes. */
+enum mcr_filter {
+	MCR_FILTER_INCLUDE,
+	MCR_FILTER_EXCLUDE,
+};
+
+/* Group record types; IGMPv3 and MLDv2 use the same values. */
+enum mcr_rec {
+	MCR_REC_IS_IN = 1,
+	MCR_REC_IS_EX = 2,
+	MCR_REC_TO_IN = 3,
+	MCR_REC_TO_EX = 4,
+	MCR_REC_ALLOW = 5,
+	MCR_REC_BLOCK = 6,
+};
+
+/**
+ * struct mcr_msrc - a source record
+ * @list: in mcr_mgrp.sources
+ * @addr: the source
+ * @running: the source timer runs; in EXCLUDE mode the sources whose
+ *	timer runs form the "requested" list X, the others the "exclude"
+ *	list Y
+ * @expires: the source timer's deadline (jiffies) while @running
+ * @query_left: source-specific query retransmissions still to send
+ */
+struct mcr_msrc {
+	struct list_head list;
+	struct mcr_addr addr;
+	bool running;
+	unsigned long expires;
+	u8 query_left;
+};
+
+/**
+ * struct mcr_mgrp - one group's membership on one interface
+ * @group: the group
+ * @family: AF_INET or AF_INET6
+ * @filter: enum mcr_filter
+ * @running: the group timer runs (always in EXCLUDE mode)
+ * @expires: the group timer's deadline (jiffies) while @running
+ * @query_left: group-specific query retransmissions still to send
+ * @n_sources: entries of @sources
+ * @sources: struct mcr_msrc, no duplicates
+ */
+struct mcr_mgrp {
+	struct mcr_addr group;
+	u16 family;
+	u8 filter;
+	bool running;
+	unsigned long expires;
+	u8 query_left;
+	unsigned int n_sources;
+	struct list_head sources;
+};
+
+/**
+ * struct mcr_mship_params - what the transitions need of the interface
+ * @gmi: group membership interval (robustness * query interval + query
+ *	response interval), jiffies
+ * @lmqt: last member query time (count * interval), jiffies
+ * @lmqc: last member query count
+ * @max_sources: source records one group may hold
+ * @querier: this router is the querier; a non-querier neither sends nor
+ *	lowers timers for queries (it lowers them when it hears the
+ *	querier's queries)
+ */
+struct mcr_mship_params {
+	unsigned long gmi;
+	unsigned long lmqt;
+	u8 lmqc;
+	unsigned int max_sources;
+	bool querier;
+};
+
+void mcr_mgrp_init(struct mcr_mgrp *grp, u16 family,
+		   const struct mcr_addr *group);
+void mcr_mgrp_destroy(struct mcr_mgrp *grp);
+int mcr_mgrp_record(struct mcr_mgrp *grp, const struct mcr_mship_params *p,
+		    unsigned long now, enum mcr_rec type,
+		    const struct mcr_addr *srcs, unsigned int n);
+bool mcr_mgrp_expire(struct mcr_mgrp *grp, unsigned long now);
+bool mcr_mgrp_wants(const struct mcr_mgrp *grp, const struct mcr_addr *source);
+struct mcr_msrc *mcr_mgrp_find(const struct mcr_mgrp *grp,
+			       const struct mcr_addr *addr);
+
+#endif /* _MCR_MSHIP_H */
