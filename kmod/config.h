@@ -44,6 +44,34 @@ static inline bool mcr_addr_equal(u16 family, const struct mcr_addr *a,
 }
 
 /**
+ * struct mcr_group_key - hash table key of a group (forwarding table,
+ *	membership); compared with memcmp, so built by mcr_group_key_init()
+ * @group: the group address
+ * @family: AF_INET or AF_INET6 (u32: no padding in the key)
+ */
+struct mcr_group_key {
+	struct mcr_addr group;
+	u32 family;
+};
+
+/**
+ * mcr_group_key_init() - build a key, unused bytes zeroed
+ * @key: the key
+ * @family: AF_INET or AF_INET6
+ * @group: the group
+ */
+static inline void mcr_group_key_init(struct mcr_group_key *key, u16 family,
+				      const struct mcr_addr *group)
+{
+	memset(key, 0, sizeof(*key));
+	key->family = family;
+	if (family == AF_INET)
+		key->group.ip4 = group->ip4;
+	else
+		key->group.ip6 = group->ip6;
+}
+
+/**
  * struct mcr_prefix - an address prefix (administratively scoped boundary)
  * @addr: the prefix, no bits set beyond @len
  * @family: AF_INET or AF_INET6

@@ -13,7 +13,7 @@
 #include "mfc.h"
 
 static const struct rhashtable_params group_params = {
-	.key_len = sizeof(struct mcr_mfc_key),
+	.key_len = sizeof(struct mcr_group_key),
 	.key_offset = offsetof(struct mcr_mfc_group, key),
 	.head_offset = offsetof(struct mcr_mfc_group, node),
 	.automatic_shrinking = true,
@@ -89,17 +89,6 @@ static void changed(struct mcr_mfc *mfc)
 	WRITE_ONCE(mfc->generation, gen ?: 1);
 }
 
-static void make_key(struct mcr_mfc_key *key, u16 family,
-		     const struct mcr_addr *group)
-{
-	memset(key, 0, sizeof(*key));
-	key->family = family;
-	if (family == AF_INET)
-		key->group.ip4 = group->ip4;
-	else
-		key->group.ip6 = group->ip6;
-}
-
 static bool mfe_matches(const struct mcr_mfe *mfe,
 			const struct mcr_mfe_spec *spec)
 {
@@ -132,9 +121,9 @@ static void mfe_delete(struct mcr_mfc *mfc, struct mcr_mfe *mfe)
 static struct mcr_mfc_group *group_get(struct mcr_mfc *mfc, u16 family,
 				       const struct mcr_addr *group)
 {
-	struct mcr_mfc_key key;
+	struct mcr_group_key key;
 
-	make_key(&key, family, group);
+	mcr_group_key_init(&key, family, group);
 	/* _fast: takes rcu_read_lock() itself, for writers under the lock. */
 	return rhashtable_lookup_fast(&mfc->groups, &key, group_params);
 }
@@ -184,7 +173,7 @@ int mcr_mfc_add(struct mcr_mfc *mfc, const struct mcr_mfe_spec *spec,
 	mfe->origin = origin;
 	mfe->created = get_jiffies_64();
 	RCU_INIT_POINTER(mfe->oifs, oifs);
-	make_key(&new_grp->key, spec->family, &spec->group);
+	mcr_group_key_init(&new_grp->key, spec->family, &spec->group);
 	INIT_LIST_HEAD(&new_grp->entries);
 
 	spin_lock_bh(&mfc->lock);

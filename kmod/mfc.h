@@ -49,17 +49,6 @@ struct mcr_iface;
 #define MCR_MFC_MAX_ENTRIES	1048576U
 
 /**
- * struct mcr_mfc_key - rhashtable key of a group; compared with memcmp,
- *	so always zero it before filling it
- * @group: the group address
- * @family: AF_INET or AF_INET6 (u32: no padding in the key)
- */
-struct mcr_mfc_key {
-	struct mcr_addr group;
-	u32 family;
-};
-
-/**
  * struct mcr_oifs - an immutable set of outgoing interfaces
  * @n: used entries of @ifaces
  * @rcu: frees a replaced set after readers are done
@@ -80,7 +69,7 @@ struct mcr_oifs {
  */
 struct mcr_mfc_group {
 	struct rhash_head node;
-	struct mcr_mfc_key key;
+	struct mcr_group_key key;
 	struct list_head entries;
 	struct rcu_head rcu;
 };

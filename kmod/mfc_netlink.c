@@ -467,7 +467,7 @@ int mcr_mfe_get_start(struct netlink_callback *cb)
 static bool dump_match(const struct mfe_dump_ctx *ctx,
 		       const struct mcr_mfe *mfe)
 {
-	const struct mcr_mfc_key *key = &mfe->group->key;
+	const struct mcr_group_key *key = &mfe->group->key;
 
 	if (ctx->family && key->family != ctx->family)
 		return false;

@@ -382,3 +382,30 @@ bool mcr_mgrp_wants(const struct mcr_mgrp *grp, const struct mcr_addr *source)
 	return !src || src->running;
 }
 EXPORT_SYMBOL_IF_KUNIT(mcr_mgrp_wants);
+
+/**
+ * mcr_mgrp_next() - the earliest deadline of a group's timers
+ * @grp: the group's state
+ * @when: set to the deadline (jiffies) if there is one
+ *
+ * Return: true if a timer runs.
+ */
+bool mcr_mgrp_next(const struct mcr_mgrp *grp, unsigned long *when)
+{
+	const struct mcr_msrc *src;
+	bool any = false;
+
+	if (grp->running) {
+		*when = grp->expires;
+		any = true;
+	}
+	list_for_each_entry(src, &grp->sources, list) {
+		if (!src->running)
+			continue;
+		if (!any || time_before(src->expires, *when))
+			*when = src->expires;
+		any = true;
+	}
+	return any;
+}
+EXPORT_SYMBOL_IF_KUNIT(mcr_mgrp_next);

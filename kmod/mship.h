@@ -104,6 +104,7 @@ int mcr_mgrp_record(struct mcr_mgrp *grp, const struct mcr_mship_params *p,
 		    const struct mcr_addr *srcs, unsigned int n);
 bool mcr_mgrp_expire(struct mcr_mgrp *grp, unsigned long now);
 bool mcr_mgrp_wants(const struct mcr_mgrp *grp, const struct mcr_addr *source);
+bool mcr_mgrp_next(const struct mcr_mgrp *grp, unsigned long *when);
 struct mcr_msrc *mcr_mgrp_find(const struct mcr_mgrp *grp,
 			       const struct mcr_addr *addr);
 

@@ -1,0 +1,209 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit suite for an interface's membership table (mif.c): groups come
+ * with their first record and go when nothing is left of them, one timer
+ * per group at the state's next deadline, the group limit refuses new
+ * groups and changes nothing, and the table is torn down with timers
+ * armed. The timers are set far in the future and driven through
+ * mcr_mif_expire(), so no test waits.
+ */
+
+#include <kunit/test.h>
+#include <linux/in.h>
+#include <linux/jiffies.h>
+#include <linux/socket.h>
+
+#include "../mif.h"
+
+#define GMI	(1000 * HZ)
+#define LMQT	(2 * HZ)
+
+static const struct mcr_mship_params params = {
+	.gmi = GMI,
+	.lmqt = LMQT,
+	.lmqc = 2,
+	.max_sources = 8,
+	.querier = true,
+};
+
+static int mcr_mif_test_init(struct kunit *test)
+{
+	struct mcr_mif *mif = kunit_kzalloc(test, sizeof(*mif), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, mif);
+	KUNIT_ASSERT_EQ(test, 0, mcr_mif_init(mif));
+	test->priv = mif;
+	return 0;
+}
+
+static void mcr_mif_test_exit(struct kunit *test)
+{
+	/* With whatever timers are still armed. */
+	mcr_mif_uninit(test->priv);
+}
+
+static struct mcr_addr group4(u8 n)
+{
+	struct mcr_addr g = {};
+
+	g.ip4 = htonl(0xef010100 | n);	/* 239.1.1.n */
+	return g;
+}
+
+static struct mcr_addr group6(u8 n)
+{
+	struct mcr_addr g = {};
+
+	g.ip6.s6_addr[0] = 0xff;
+	g.ip6.s6_addr[1] = 0x0e;
+	g.ip6.s6_addr[15] = n;		/* ff0e::n */
+	return g;
+}
+
+/* The timer of a group: pending, and when. */
+static void expect_timer(struct kunit *test, struct mcr_mif *mif, u16 family,
+			 const struct mcr_addr *g, unsigned long when)
+{
+	struct mcr_mgnode *gn;
+
+	spin_lock_bh(&mif->lock);
+	gn = mcr_mif_lookup(mif, family, g);
+	KUNIT_EXPECT_NOT_NULL(test, gn);
+	if (gn) {
+		KUNIT_EXPECT_TRUE(test, timer_pending(&gn->timer));
+		KUNIT_EXPECT_EQ(test, when, gn->timer.expires);
+	}
+	spin_unlock_bh(&mif->lock);
+}
+
+static bool held(struct mcr_mif *mif, u16 family, const struct mcr_addr *g)
+{
+	bool ret;
+
+	spin_lock_bh(&mif->lock);
+	ret = mcr_mif_lookup(mif, family, g);
+	spin_unlock_bh(&mif->lock);
+	return ret;
+}
+
+/* Join (IS_EX({})), leave (TO_IN({})), last member query time. */
+static void mcr_mif_test_join_leave(struct kunit *test)
+{
+	struct mcr_mif *mif = test->priv;
+	unsigned long now = jiffies;
+	struct mcr_addr g4 = group4(1), g6 = group6(1);
+
+	KUNIT_EXPECT_EQ(test, 0, mcr_mif_record(mif, &params, 0, now, AF_INET,
+						&g4, MCR_REC_IS_EX, NULL, 0));
+	KUNIT_EXPECT_EQ(test, 0, mcr_mif_record(mif, &params, 0, now,
+						AF_INET6, &g6, MCR_REC_IS_EX,
+						NULL, 0));
+	KUNIT_EXPECT_EQ(test, 2U, mif->n_groups);
+	expect_timer(test, mif, AF_INET, &g4, now + GMI);
+
+	/* The leave lowers the group timer; its expiry deletes the group. */
+	KUNIT_EXPECT_EQ(test, 0, mcr_mif_record(mif, &params, 0, now, AF_INET,
+						&g4, MCR_REC_TO_IN, NULL, 0));
+	expect_timer(test, mif, AF_INET, &g4, now + LMQT);
+	mcr_mif_expire(mif, AF_INET, &g4, now + LMQT - 1);
+	KUNIT_EXPECT_TRUE(test, held(mif, AF_INET, &g4));
+	mcr_mif_expire(mif, AF_INET, &g4, now + LMQT);
+	KUNIT_EXPECT_FALSE(test, held(mif, AF_INET, &g4));
+	KUNIT_EXPECT_EQ(test, 1U, mif->n_groups);
+	/* The IPv6 group with the same low bits is a different group. */
+	KUNIT_EXPECT_TRUE(test, held(mif, AF_INET6, &g6));
+}
+
+/* Source timers: the group's timer follows the earliest deadline. */
+static void mcr_mif_test_sources(struct kunit *test)
+{
+	struct mcr_mif *mif = test->priv;
+	unsigned long now = jiffies;
+	struct mcr_addr g = group6(2), s[2] = {};
+
+	s[0].ip6.s6_addr[0] = 0xfd;
+	s[0].ip6.s6_addr[15] = 1;
+	s[1] = s[0];
+	s[1].ip6.s6_addr[15] = 2;
+	KUNIT_EXPECT_EQ(test, 0, mcr_mif_record(mif, &params, 0, now,
+						AF_INET6, &g, MCR_REC_ALLOW,
+						s, 2));
+	expect_timer(test, mif, AF_INET6, &g, now + GMI);
+	/* BLOCK(s1): Q(G,{s1}) lowers s1's timer, so the group's too. */
+	KUNIT_EXPECT_EQ(test, 0, mcr_mif_record(mif, &params, 0, now + 5,
+						AF_INET6, &g, MCR_REC_BLOCK,
+						s, 1));
+	expect_timer(test, mif, AF_INET6, &g, now + 5 + LMQT);
+	mcr_mif_expire(mif, AF_INET6, &g, now + 5 + LMQT);
+	/* s1 gone, s2 left: the timer moves to s2's deadline. */
+	expect_timer(test, mif, AF_INET6, &g, now + GMI);
+	mcr_mif_expire(mif, AF_INET6, &g, now + GMI);
+	KUNIT_EXPECT_FALSE(test, held(mif, AF_INET6, &g));
+}
+
+/* The group limit refuses a new group and changes nothing. */
+static void mcr_mif_test_limit(struct kunit *test)
+{
+	struct mcr_mif *mif = test->priv;
+	unsigned long now = jiffies;
+	struct mcr_addr g;
+	unsigned int i;
+
+	for (i = 1; i <= 3; i++) {
+		g = group4(i);
+		KUNIT_EXPECT_EQ(test, 0,
+				mcr_mif_record(mif, &params, 3, now, AF_INET,
+					       &g, MCR_REC_IS_EX, NULL, 0));
+	}
+	g = group4(4);
+	KUNIT_EXPECT_EQ(test, -ENOSPC,
+			mcr_mif_record(mif, &params, 3, now, AF_INET, &g,
+				       MCR_REC_IS_EX, NULL, 0));
+	KUNIT_EXPECT_EQ(test, 3U, mif->n_groups);
+	KUNIT_EXPECT_FALSE(test, held(mif, AF_INET, &g));
+	/* A group already held is still refreshed at the limit. */
+	g = group4(2);
+	KUNIT_EXPECT_EQ(test, 0, mcr_mif_record(mif, &params, 3, now + 1,
+						AF_INET, &g, MCR_REC_IS_EX,
+						NULL, 0));
+	expect_timer(test, mif, AF_INET, &g, now + 1 + GMI);
+	/* 0 means no limit. */
+	g = group4(4);
+	KUNIT_EXPECT_EQ(test, 0, mcr_mif_record(mif, &params, 0, now, AF_INET,
+						&g, MCR_REC_IS_EX, NULL, 0));
+	KUNIT_EXPECT_EQ(test, 4U, mif->n_groups);
+}
+
+/* Records that leave nothing create nothing; bad types change nothing. */
+static void mcr_mif_test_nothing(struct kunit *test)
+{
+	struct mcr_mif *mif = test->priv;
+	struct mcr_addr g = group4(9);
+
+	KUNIT_EXPECT_EQ(test, 0, mcr_mif_record(mif, &params, 0, jiffies,
+						AF_INET, &g, MCR_REC_BLOCK,
+						&g, 1));
+	KUNIT_EXPECT_EQ(test, 0, mcr_mif_record(mif, &params, 0, jiffies,
+						AF_INET, &g, MCR_REC_TO_IN,
+						NULL, 0));
+	KUNIT_EXPECT_EQ(test, -EINVAL, mcr_mif_record(mif, &params, 0, jiffies,
+						      AF_INET, &g, 0, NULL, 0));
+	KUNIT_EXPECT_EQ(test, 0U, mif->n_groups);
+}
+
+static struct kunit_case mcr_mif_test_cases[] = {
+	KUNIT_CASE(mcr_mif_test_join_leave),
+	KUNIT_CASE(mcr_mif_test_sources),
+	KUNIT_CASE(mcr_mif_test_limit),
+	KUNIT_CASE(mcr_mif_test_nothing),
+	{}
+};
+
+static struct kunit_suite mcr_mif_test_suite = {
+	.name = "mcast_router_mif",
+	.init = mcr_mif_test_init,
+	.exit = mcr_mif_test_exit,
+	.test_cases = mcr_mif_test_cases,
+};
+
+kunit_test_suite(mcr_mif_test_suite);
