@@ -46,6 +46,11 @@ static struct netlink_range_validation mcr_max_groups_range = {
 	.max = MCR_MAX_GROUPS_LIMIT,
 };
 
+static struct netlink_range_validation mcr_max_sources_range = {
+	.min = 1,
+	.max = MCR_MAX_SOURCES_LIMIT,
+};
+
 static const struct nla_policy mcr_prefix_policy[MCAST_ROUTER_A_PREFIX_MAX + 1] = {
 	[MCAST_ROUTER_A_PREFIX_FAMILY]	= { .type = NLA_U16 },
 	[MCAST_ROUTER_A_PREFIX_ADDR]	= { .type = NLA_BINARY,
@@ -85,6 +90,9 @@ const struct nla_policy mcr_config_policy[MCAST_ROUTER_A_IFACE_MAX + 1] = {
 		NLA_POLICY_NESTED_ARRAY(mcr_prefix_policy),
 	[MCAST_ROUTER_A_IFACE_MAX_GROUPS] =
 		NLA_POLICY_FULL_RANGE(NLA_U32, &mcr_max_groups_range),
+	[MCAST_ROUTER_A_IFACE_QUERIER] = NLA_POLICY_MAX(NLA_U8, 1),
+	[MCAST_ROUTER_A_IFACE_MAX_SOURCES] =
+		NLA_POLICY_FULL_RANGE(NLA_U32, &mcr_max_sources_range),
 };
 EXPORT_SYMBOL_IF_KUNIT(mcr_config_policy);
 
@@ -124,6 +132,8 @@ static const struct mcr_config_scalar mcr_config_scalars[] = {
 	MCR_U8(STARTUP_QUERY_COUNT, startup_query_count),
 	MCR_U8(TTL_THRESHOLD, ttl_threshold),
 	MCR_U32(MAX_GROUPS, max_groups),
+	MCR_U8(QUERIER, querier),
+	MCR_U32(MAX_SOURCES, max_sources),
 };
 
 /**
@@ -145,6 +155,8 @@ void mcr_config_init(struct mcr_iface_cfg *cfg)
 	cfg->startup_query_count = MCR_DEF_STARTUP_QUERY_COUNT;
 	cfg->ttl_threshold = MCR_DEF_TTL_THRESHOLD;
 	cfg->max_groups = MCR_DEF_MAX_GROUPS;
+	cfg->querier = MCR_DEF_QUERIER;
+	cfg->max_sources = MCR_DEF_MAX_SOURCES;
 }
 EXPORT_SYMBOL_IF_KUNIT(mcr_config_init);
 

@@ -96,6 +96,8 @@ struct mcr_prefix {
 #define MCR_DEF_STARTUP_QUERY_COUNT		2
 #define MCR_DEF_TTL_THRESHOLD			1
 #define MCR_DEF_MAX_GROUPS			4096
+#define MCR_DEF_QUERIER				1
+#define MCR_DEF_MAX_SOURCES			64
 
 /* Ranges (inclusive); the netlink policy in config.c enforces them. */
 #define MCR_MIN_QUERY_INTERVAL			1000
@@ -105,6 +107,7 @@ struct mcr_prefix {
 #define MCR_MIN_LAST_MEMBER_QUERY_INTERVAL	100
 #define MCR_MAX_LAST_MEMBER_QUERY_INTERVAL	25500
 #define MCR_MAX_GROUPS_LIMIT			1048576
+#define MCR_MAX_SOURCES_LIMIT			1024
 #define MCR_MIN_COUNT				1
 #define MCR_MAX_COUNT				7
 
@@ -126,6 +129,8 @@ struct mcr_prefix {
  * @startup_query_count: general queries sent at startup
  * @ttl_threshold: packets with a lower TTL are not forwarded out
  * @max_groups: group limit of the interface, 0 = unlimited
+ * @querier: the interface may be querier (the election decides)
+ * @max_sources: source records per group
  * @n_boundaries: used entries of @boundaries
  * @boundaries: administratively scoped boundaries, no duplicates
  * @rcu: frees a published configuration after readers are done
@@ -147,6 +152,8 @@ struct mcr_iface_cfg {
 	u8 n_boundaries;
 	u32 startup_query_interval;
 	u32 max_groups;
+	u8 querier;
+	u32 max_sources;
 	struct mcr_prefix boundaries[MCAST_ROUTER_MAX_BOUNDARIES];
 	struct rcu_head rcu;
 };

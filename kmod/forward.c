@@ -158,6 +158,27 @@ static void send_copy(struct mcr_net *mn, struct mcr_iface *in,
 		      pkt->len);
 }
 
+/*
+ * No entry: on a router-mode interface the (S,G) is learnt as a
+ * membership entry, whose oifs follow the membership from then on.
+ */
+static bool learn(struct mcr_net *mn, struct mcr_iface *in,
+		  const struct mcr_fwd_pkt *pkt, struct mcr_mfe **mfe)
+{
+	struct mcr_mfe_spec spec = {
+		.family = pkt->family,
+		.group = pkt->group,
+		.source = pkt->source,
+		.iif = in->dev->ifindex,
+	};
+
+	if (rcu_dereference(in->cfg)->mode != MCAST_ROUTER_MODE_ROUTER)
+		return false;
+	mcr_mfc_learn(&mn->mfc, &spec, mcr_memb_compute, mn);
+	return mcr_mfc_lookup(&mn->mfc, pkt->family, &pkt->group,
+			      &pkt->source, spec.iif, mfe) == MCR_MFC_HIT;
+}
+
 /**
  * mcr_fwd_input() - forward a datagram if it arrived on a configured
  *	interface in router or proxy mode
@@ -195,6 +216,8 @@ void mcr_fwd_input(struct net *net, struct sk_buff *skb,
 	switch (mcr_mfc_lookup(&mn->mfc, pkt->family, &pkt->group,
 			       &pkt->source, in->dev->ifindex, &mfe)) {
 	case MCR_MFC_NO_ENTRY:
+		if (learn(mn, in, pkt, &mfe))
+			break;
 		mcr_stats_add(in->stats, MCAST_ROUTER_A_IFACE_STATS_NO_ENTRY,
 			      1);
 		return;

@@ -14,6 +14,8 @@ unsigned int mcr_ipv4_hook(void *priv, struct sk_buff *skb,
 			   const struct nf_hook_state *state);
 unsigned int mcr_ipv6_hook(void *priv, struct sk_buff *skb,
 			   const struct nf_hook_state *state);
+void mcr_igmp_input(struct net *net, struct sk_buff *skb);
+bool mcr_mld_input(struct net *net, struct sk_buff *skb);
 int mcr_hooks_register(struct net *net);
 void mcr_hooks_unregister(struct net *net);
 

@@ -40,6 +40,11 @@ struct mcr_iface *mcr_iface_create(struct net_device *dev)
 		return NULL;
 	}
 	iface->dev = dev;
+	if (mcr_memb_init(iface)) {
+		free_percpu(iface->stats);
+		kfree(iface);
+		return NULL;
+	}
 	netdev_hold(dev, &iface->dev_tracker, GFP_KERNEL);
 	return iface;
 }
@@ -116,6 +121,8 @@ int mcr_iface_update(struct mcr_iface *iface, struct mcr_iface_cfg *cfg,
 	}
 
 	old = rcu_replace_pointer(iface->cfg, cfg, lockdep_rtnl_is_held());
+	mcr_memb_mode(mcr_netns_get(dev_net(iface->dev)), iface,
+		      old ? old->mode : MCAST_ROUTER_MODE_OFF, cfg->mode);
 	if (old)
 		kfree_rcu(old, rcu);
 	return 0;
@@ -129,6 +136,7 @@ static void free_rcu(struct rcu_head *head)
 	/* No reader is left, and the entry is out of every table. */
 	kfree(rcu_dereference_protected(iface->cfg, true));
 	netdev_put(iface->dev, &iface->dev_tracker);
+	mcr_memb_free(iface);
 	free_percpu(iface->stats);
 	kfree(iface);
 }
@@ -148,6 +156,7 @@ void mcr_iface_destroy(struct mcr_iface *iface)
 	ASSERT_RTNL();
 
 	allmulti_put(iface);
+	mcr_memb_stop(iface);
 	call_rcu(&iface->rcu, free_rcu);
 }
 EXPORT_SYMBOL_IF_KUNIT(mcr_iface_destroy);

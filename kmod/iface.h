@@ -12,6 +12,7 @@
 #include <linux/rcupdate.h>
 #include <linux/mcast_router.h>
 
+#include "memb.h"
 #include "stats.h"
 
 struct mcr_iface_cfg;
@@ -26,6 +27,7 @@ struct mcr_iface_cfg;
  * @allmulti: whether this entry holds one dev_set_allmulti() increment
  * @stats: per-CPU forwarding counters, MCAST_ROUTER_A_IFACE_STATS_*
  *	(written by the fast path)
+ * @memb: IGMP/MLD router state (memb.h)
  * @rcu: frees the entry after readers are done
  */
 struct mcr_iface {
@@ -34,6 +36,7 @@ struct mcr_iface {
 	struct mcr_iface_cfg __rcu *cfg;
 	bool allmulti;
 	struct mcr_stats __percpu *stats;
+	struct mcr_memb memb;
 	struct rcu_head rcu;
 };
 

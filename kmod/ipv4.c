@@ -44,6 +44,11 @@ unsigned int mcr_ipv4_hook(void *priv, struct sk_buff *skb,
 		return NF_ACCEPT;
 
 	iph = ip_hdr(skb);
+	/* IGMP is for the router side and the host stack, never forwarded. */
+	if (iph->protocol == IPPROTO_IGMP) {
+		mcr_igmp_input(state->net, skb);
+		return NF_ACCEPT;
+	}
 	memset(&pkt, 0, sizeof(pkt));
 	pkt.family = AF_INET;
 	pkt.source.ip4 = iph->saddr;

@@ -38,7 +38,11 @@ unsigned int mcr_ipv6_hook(void *priv, struct sk_buff *skb,
 	if (!ip6h->payload_len ||
 	    ntohs(ip6h->payload_len) + sizeof(*ip6h) != skb->len)
 		return NF_ACCEPT;
+	/* MLD is for the router side and the host stack, never forwarded. */
+	if (mcr_mld_input(state->net, skb))
+		return NF_ACCEPT;
 
+	ip6h = ipv6_hdr(skb);
 	memset(&pkt, 0, sizeof(pkt));
 	pkt.family = AF_INET6;
 	pkt.source.ip6 = ip6h->saddr;

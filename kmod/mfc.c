@@ -42,7 +42,7 @@ EXPORT_SYMBOL_IF_KUNIT(mcr_mfc_init);
  */
 void mcr_mfc_uninit(struct mcr_mfc *mfc)
 {
-	mcr_mfc_flush(mfc, 0, true);
+	mcr_mfc_flush(mfc, 0, true, 0);
 	WARN_ON_ONCE(mfc->count);
 	rhashtable_destroy(&mfc->groups);
 	xa_destroy(&mfc->ids);
@@ -108,6 +108,8 @@ static void mfe_delete(struct mcr_mfc *mfc, struct mcr_mfe *mfe)
 	lockdep_assert_held(&mfc->lock);
 	list_del_rcu(&mfe->list);
 	xa_erase(&mfc->ids, mfe->id);
+	if (mfe->origin == MCAST_ROUTER_ORIGIN_MEMBERSHIP)
+		mfc->learnt--;
 	mfc->count--;
 	changed(mfc);
 	call_rcu(&mfe->rcu, mfe_free_rcu);
@@ -126,6 +128,87 @@ static struct mcr_mfc_group *group_get(struct mcr_mfc *mfc, u16 family,
 	mcr_group_key_init(&key, family, group);
 	/* _fast: takes rcu_read_lock() itself, for writers under the lock. */
 	return rhashtable_lookup_fast(&mfc->groups, &key, group_params);
+}
+
+/* A new entry and, in case its group is new too, a group node. */
+struct mfe_new {
+	struct mcr_mfe *mfe;
+	struct mcr_mfc_group *grp;
+};
+
+static void mfe_new_free(struct mcr_mfc *mfc, struct mfe_new *n)
+{
+	if (n->mfe) {
+		xa_erase(&mfc->ids, n->mfe->id);
+		free_percpu(n->mfe->stats);
+	}
+	kfree(n->mfe);
+	kfree(n->grp);
+}
+
+/* Allocate what inserting @spec needs, so the insertion cannot fail. */
+static int mfe_new_alloc(struct mcr_mfc *mfc, const struct mcr_mfe_spec *spec,
+			 u8 origin, gfp_t gfp, struct mfe_new *n)
+{
+	struct mcr_mfe *mfe;
+	u32 id;
+
+	n->mfe = NULL;
+	n->grp = kzalloc(sizeof(*n->grp), gfp);
+	mfe = kzalloc(sizeof(*mfe), gfp);
+	if (!mfe || !n->grp)
+		goto err;
+	mfe->stats = mcr_stats_alloc(MCAST_ROUTER_A_MFE_STATS_PAD, gfp);
+	if (!mfe->stats)
+		goto err;
+	/* Reserve an id now: storing into a reserved slot cannot fail. */
+	if (xa_alloc(&mfc->ids, &id, NULL, xa_limit_31b, gfp)) {
+		free_percpu(mfe->stats);
+		goto err;
+	}
+	mfe->id = id;
+	mfe->source = spec->source;
+	mfe->any_source = spec->any_source;
+	mfe->iif = spec->iif;
+	mfe->origin = origin;
+	mfe->created = get_jiffies_64();
+	n->mfe = mfe;
+	mcr_group_key_init(&n->grp->key, spec->family, &spec->group);
+	INIT_LIST_HEAD(&n->grp->entries);
+	return 0;
+err:
+	kfree(mfe);
+	kfree(n->grp);
+	n->grp = NULL;
+	return -ENOMEM;
+}
+
+/* Link the prepared entry with @oifs into @grp (NULL: the new group). */
+static int mfe_new_insert(struct mcr_mfc *mfc, struct mfe_new *n,
+			  struct mcr_mfc_group *grp, struct mcr_oifs *oifs)
+{
+	struct mcr_mfe *mfe = n->mfe;
+	int err;
+
+	lockdep_assert_held(&mfc->lock);
+	if (!grp) {
+		err = rhashtable_insert_fast(&mfc->groups, &n->grp->node,
+					     group_params);
+		if (err)
+			return err;
+		grp = n->grp;
+		n->grp = NULL;
+	}
+	RCU_INIT_POINTER(mfe->oifs, oifs);
+	mfe->group = grp;
+	xa_store(&mfc->ids, mfe->id, mfe, GFP_ATOMIC);
+	list_add_tail_rcu(&mfe->list, &grp->entries);
+	if (mfe->origin == MCAST_ROUTER_ORIGIN_MEMBERSHIP)
+		mfc->learnt++;
+	mfc->count++;
+	changed(mfc);
+	n->mfe = NULL;
+	return 0;
 }
 
 /**
@@ -147,38 +230,19 @@ int mcr_mfc_add(struct mcr_mfc *mfc, const struct mcr_mfe_spec *spec,
 		struct mcr_oifs *oifs, u8 origin, bool replace,
 		struct netlink_ext_ack *extack)
 {
-	struct mcr_mfc_group *grp, *new_grp;
+	struct mcr_mfc_group *grp;
 	struct mcr_oifs *old;
-	struct mcr_mfe *mfe, *cur;
-	u32 id;
+	struct mcr_mfe *cur;
+	struct mfe_new n;
 	int err;
 
 	might_sleep();
-	mfe = kzalloc(sizeof(*mfe), GFP_KERNEL);
-	new_grp = kzalloc(sizeof(*new_grp), GFP_KERNEL);
-	err = -ENOMEM;
-	if (!mfe || !new_grp)
-		goto out_free;
-	mfe->stats = mcr_stats_alloc(MCAST_ROUTER_A_MFE_STATS_PAD, GFP_KERNEL);
-	if (!mfe->stats)
-		goto out_free;
-	/* Reserve an id now: storing into a reserved slot cannot fail. */
-	err = xa_alloc(&mfc->ids, &id, NULL, xa_limit_31b, GFP_KERNEL);
+	err = mfe_new_alloc(mfc, spec, origin, GFP_KERNEL, &n);
 	if (err)
-		goto out_free;
-	mfe->id = id;
-	mfe->source = spec->source;
-	mfe->any_source = spec->any_source;
-	mfe->iif = spec->iif;
-	mfe->origin = origin;
-	mfe->created = get_jiffies_64();
-	RCU_INIT_POINTER(mfe->oifs, oifs);
-	mcr_group_key_init(&new_grp->key, spec->family, &spec->group);
-	INIT_LIST_HEAD(&new_grp->entries);
+		return err;
 
 	spin_lock_bh(&mfc->lock);
-	grp = rhashtable_lookup_fast(&mfc->groups, &new_grp->key,
-				     group_params);
+	grp = group_get(mfc, spec->family, &spec->group);
 	if (grp) {
 		list_for_each_entry(cur, &grp->entries, list) {
 			if (!mfe_matches(cur, spec) || cur->iif != spec->iif)
@@ -197,46 +261,185 @@ int mcr_mfc_add(struct mcr_mfc *mfc, const struct mcr_mfe_spec *spec,
 				changed(mfc);
 				err = 0;
 			}
-			goto err_unlock;
+			goto out_unlock;
 		}
 	}
 	if (mfc->count >= MCR_MFC_MAX_ENTRIES) {
 		NL_SET_ERR_MSG(extack, "forwarding table full");
 		err = -ENOSPC;
-		goto err_unlock;
+		goto out_unlock;
 	}
-	if (!grp) {
-		err = rhashtable_insert_fast(&mfc->groups, &new_grp->node,
-					     group_params);
-		if (err)
-			goto err_unlock;
-		grp = new_grp;
-		new_grp = NULL;
-	}
-	mfe->group = grp;
-	xa_store(&mfc->ids, id, mfe, GFP_ATOMIC);
-	list_add_tail_rcu(&mfe->list, &grp->entries);
-	mfc->count++;
-	changed(mfc);
+	err = mfe_new_insert(mfc, &n, grp, oifs);
+out_unlock:
 	spin_unlock_bh(&mfc->lock);
-	kfree(new_grp);
-	return 0;
-
-err_unlock:
-	spin_unlock_bh(&mfc->lock);
-	xa_erase(&mfc->ids, id);
 	/*
-	 * The new entry is not used: an error, or a replace (err 0), after
-	 * which the table owns @oifs and @mfe never did.
+	 * Whatever was not used: all of it after an error or a replace (err
+	 * 0, after which the table owns @oifs), the group node if the group
+	 * existed.
 	 */
-out_free:
-	if (mfe)
-		free_percpu(mfe->stats);
-	kfree(mfe);
-	kfree(new_grp);
+	mfe_new_free(mfc, &n);
 	return err;
 }
 EXPORT_SYMBOL_IF_KUNIT(mcr_mfc_add);
+
+/* Whether the table has any entry for a datagram of (S,G) or (*,G). */
+static bool has_entry(const struct mcr_mfc_group *grp, u16 family,
+		      const struct mcr_addr *source)
+{
+	const struct mcr_mfe *e;
+
+	list_for_each_entry(e, &grp->entries, list)
+		if (e->any_source || mcr_addr_equal(family, &e->source, source))
+			return true;
+	return false;
+}
+
+/**
+ * mcr_mfc_learn() - create the membership entry of a datagram's (S,G) and
+ *	incoming interface
+ * @mfc: the table
+ * @spec: (family, group, source, iif); not any-source
+ * @compute: computes the outgoing interfaces, called under the table lock
+ *	with GFP_ATOMIC allocation; may return an empty set, NULL on failure
+ * @arg: passed to @compute
+ *
+ * Nothing is created if an entry for the (S,G) or (*,G) exists by the time
+ * the lock is held (another CPU learnt it, or a static one was added), or
+ * if MCR_MFC_MAX_LEARNT membership entries exist.
+ *
+ * Context: softirq (the fast path) or process context.
+ * Return: 0 if created, -EEXIST, -ENOSPC or -ENOMEM.
+ */
+int mcr_mfc_learn(struct mcr_mfc *mfc, const struct mcr_mfe_spec *spec,
+		  mcr_mfc_compute_t compute, void *arg)
+{
+	struct mcr_mfc_group *grp;
+	struct mcr_oifs *oifs;
+	struct mfe_new n;
+	int err;
+
+	err = mfe_new_alloc(mfc, spec, MCAST_ROUTER_ORIGIN_MEMBERSHIP,
+			    GFP_ATOMIC, &n);
+	if (err)
+		return err;
+	spin_lock_bh(&mfc->lock);
+	grp = group_get(mfc, spec->family, &spec->group);
+	if (grp && has_entry(grp, spec->family, &spec->source)) {
+		err = -EEXIST;
+	} else if (mfc->learnt >= MCR_MFC_MAX_LEARNT ||
+		   mfc->count >= MCR_MFC_MAX_ENTRIES) {
+		err = -ENOSPC;
+	} else {
+		oifs = compute(arg, spec);
+		err = oifs ? mfe_new_insert(mfc, &n, grp, oifs) : -ENOMEM;
+		if (err)
+			kvfree(oifs);
+	}
+	spin_unlock_bh(&mfc->lock);
+	mfe_new_free(mfc, &n);
+	return err;
+}
+EXPORT_SYMBOL_IF_KUNIT(mcr_mfc_learn);
+
+static bool oifs_equal(const struct mcr_oifs *a, const struct mcr_oifs *b)
+{
+	return a->n == b->n &&
+	       !memcmp(a->ifaces, b->ifaces, a->n * sizeof(a->ifaces[0]));
+}
+
+/**
+ * mcr_mfc_refresh() - recompute the outgoing interfaces of a group's
+ *	membership entries after its membership changed
+ * @mfc: the table
+ * @family: AF_INET or AF_INET6
+ * @group: the group
+ * @compute: as for mcr_mfc_learn()
+ * @arg: passed to @compute
+ *
+ * An entry whose set cannot be computed (no memory) is deleted; the next
+ * datagram learns it again.
+ *
+ * Context: softirq or process context.
+ */
+void mcr_mfc_refresh(struct mcr_mfc *mfc, u16 family,
+		     const struct mcr_addr *group, mcr_mfc_compute_t compute,
+		     void *arg)
+{
+	struct mcr_mfe_spec spec = { .family = family, .group = *group };
+	struct mcr_mfc_group *grp;
+	struct mcr_mfe *mfe, *tmp;
+	struct mcr_oifs *oifs, *old;
+
+	spin_lock_bh(&mfc->lock);
+	grp = group_get(mfc, family, group);
+	if (!grp)
+		goto out;
+	list_for_each_entry_safe(mfe, tmp, &grp->entries, list) {
+		if (mfe->origin != MCAST_ROUTER_ORIGIN_MEMBERSHIP)
+			continue;
+		spec.source = mfe->source;
+		spec.iif = mfe->iif;
+		oifs = compute(arg, &spec);
+		old = rcu_dereference_protected(mfe->oifs,
+						lockdep_is_held(&mfc->lock));
+		if (!oifs) {
+			/* May free @grp: stop after its last entry. */
+			if (list_is_singular(&grp->entries)) {
+				mfe_delete(mfc, mfe);
+				break;
+			}
+			mfe_delete(mfc, mfe);
+			continue;
+		}
+		if (oifs_equal(oifs, old)) {
+			kvfree(oifs);
+			continue;
+		}
+		rcu_assign_pointer(mfe->oifs, oifs);
+		call_rcu(&old->rcu, oifs_free_rcu);
+		changed(mfc);
+	}
+out:
+	spin_unlock_bh(&mfc->lock);
+}
+EXPORT_SYMBOL_IF_KUNIT(mcr_mfc_refresh);
+
+/**
+ * mcr_mfc_gc() - delete membership entries no datagram used since the
+ *	previous call
+ * @mfc: the table
+ *
+ * Called every MCR_MFC_GC_INTERVAL: a learnt entry lives on while its
+ * (S,G) keeps sending, and goes one to two intervals after it stops.
+ *
+ * Return: the number of entries deleted.
+ */
+unsigned int mcr_mfc_gc(struct mcr_mfc *mfc)
+{
+	struct mcr_mfe *mfe;
+	unsigned long index;
+	unsigned int n = 0;
+	u64 packets;
+
+	spin_lock_bh(&mfc->lock);
+	xa_for_each(&mfc->ids, index, mfe) {
+		if (mfe->origin != MCAST_ROUTER_ORIGIN_MEMBERSHIP)
+			continue;
+		packets = mcr_stats_read(mfe->stats,
+					 MCAST_ROUTER_A_MFE_STATS_PACKETS) +
+			  mcr_stats_read(mfe->stats,
+					 MCAST_ROUTER_A_MFE_STATS_WRONG_IIF);
+		if (packets != mfe->gc_packets) {
+			mfe->gc_packets = packets;
+			continue;
+		}
+		mfe_delete(mfc, mfe);
+		n++;
+	}
+	spin_unlock_bh(&mfc->lock);
+	return n;
+}
+EXPORT_SYMBOL_IF_KUNIT(mcr_mfc_gc);
 
 /**
  * mcr_mfc_del() - delete the entries matching @spec
@@ -272,14 +475,16 @@ int mcr_mfc_del(struct mcr_mfc *mfc, const struct mcr_mfe_spec *spec)
 EXPORT_SYMBOL_IF_KUNIT(mcr_mfc_del);
 
 /**
- * mcr_mfc_flush() - delete static entries, or every entry
+ * mcr_mfc_flush() - delete the entries of one origin, or every entry
  * @mfc: the table
  * @family: only this family, or 0 for both
- * @all: every origin (namespace teardown), not only static entries
+ * @all: every origin (namespace teardown), not only @origin's
+ * @origin: enum mcast_router_origin, unless @all
  *
  * Return: the number of entries deleted.
  */
-unsigned int mcr_mfc_flush(struct mcr_mfc *mfc, u16 family, bool all)
+unsigned int mcr_mfc_flush(struct mcr_mfc *mfc, u16 family, bool all,
+			   u8 origin)
 {
 	struct mcr_mfe *mfe;
 	unsigned long index;
@@ -289,7 +494,7 @@ unsigned int mcr_mfc_flush(struct mcr_mfc *mfc, u16 family, bool all)
 	xa_for_each(&mfc->ids, index, mfe) {
 		if (family && mfe->group->key.family != family)
 			continue;
-		if (!all && mfe->origin != MCAST_ROUTER_ORIGIN_STATIC)
+		if (!all && mfe->origin != origin)
 			continue;
 		mfe_delete(mfc, mfe);
 		n++;

@@ -47,6 +47,10 @@ struct mcr_iface;
 
 /* Entries per namespace; MFE_ADD beyond it fails with ENOSPC. */
 #define MCR_MFC_MAX_ENTRIES	1048576U
+/* Membership entries per namespace: (S,G) learnt from datagrams. */
+#define MCR_MFC_MAX_LEARNT	65536U
+/* Idle membership entries go after one to two intervals (ms). */
+#define MCR_MFC_GC_INTERVAL	60000U
 
 /**
  * struct mcr_oifs - an immutable set of outgoing interfaces
@@ -86,6 +90,8 @@ struct mcr_mfc_group {
  * @created: jiffies (64 bits) at creation
  * @oifs: outgoing interfaces, never NULL
  * @stats: per-CPU counters, MCAST_ROUTER_A_MFE_STATS_*
+ * @gc_packets: datagrams seen at the previous mcr_mfc_gc() (membership
+ *	entries)
  * @rcu: frees the entry after readers are done
  */
 struct mcr_mfe {
@@ -99,6 +105,7 @@ struct mcr_mfe {
 	u64 created;
 	struct mcr_oifs __rcu *oifs;
 	struct mcr_stats __percpu *stats;
+	u64 gc_packets;
 	struct rcu_head rcu;
 };
 
@@ -108,6 +115,7 @@ struct mcr_mfe {
  * @ids: struct mcr_mfe by id
  * @lock: serialises writers
  * @count: entries in the table
+ * @learnt: membership entries among them
  * @generation: bumped on every change, never 0 (dump consistency)
  */
 struct mcr_mfc {
@@ -115,6 +123,7 @@ struct mcr_mfc {
 	struct xarray ids;
 	spinlock_t lock;	/* see the table above */
 	unsigned int count;
+	unsigned int learnt;
 	u32 generation;
 };
 
@@ -146,6 +155,13 @@ struct mcr_mfe_spec {
 	int iif;
 };
 
+/*
+ * Computes the outgoing interfaces of a membership entry, under the table
+ * lock (GFP_ATOMIC); NULL if out of memory.
+ */
+typedef struct mcr_oifs *(*mcr_mfc_compute_t)(void *arg,
+					      const struct mcr_mfe_spec *spec);
+
 int mcr_mfc_init(struct mcr_mfc *mfc);
 void mcr_mfc_uninit(struct mcr_mfc *mfc);
 struct mcr_oifs *mcr_mfc_oifs_alloc(unsigned int n, gfp_t gfp);
@@ -153,7 +169,14 @@ int mcr_mfc_add(struct mcr_mfc *mfc, const struct mcr_mfe_spec *spec,
 		struct mcr_oifs *oifs, u8 origin, bool replace,
 		struct netlink_ext_ack *extack);
 int mcr_mfc_del(struct mcr_mfc *mfc, const struct mcr_mfe_spec *spec);
-unsigned int mcr_mfc_flush(struct mcr_mfc *mfc, u16 family, bool all);
+unsigned int mcr_mfc_flush(struct mcr_mfc *mfc, u16 family, bool all,
+			   u8 origin);
+int mcr_mfc_learn(struct mcr_mfc *mfc, const struct mcr_mfe_spec *spec,
+		  mcr_mfc_compute_t compute, void *arg);
+void mcr_mfc_refresh(struct mcr_mfc *mfc, u16 family,
+		     const struct mcr_addr *group, mcr_mfc_compute_t compute,
+		     void *arg);
+unsigned int mcr_mfc_gc(struct mcr_mfc *mfc);
 void mcr_mfc_iface_remove(struct mcr_mfc *mfc, const struct mcr_iface *iface,
 			  int ifindex);
 enum mcr_mfc_result mcr_mfc_lookup(struct mcr_mfc *mfc, u16 family,

@@ -380,7 +380,8 @@ int mcr_mfe_flush_doit(struct sk_buff *skb, struct genl_info *info)
 		return err;
 
 	rtnl_lock();
-	mcr_mfc_flush(&mn->mfc, family, false);
+	mcr_mfc_flush(&mn->mfc, family, false,
+		      MCAST_ROUTER_ORIGIN_STATIC);
 	rtnl_unlock();
 	return 0;
 }

@@ -6,6 +6,7 @@
  */
 
 #include <linux/jiffies.h>
+#include <linux/netdevice.h>
 #include <linux/rhashtable.h>
 #include <linux/slab.h>
 
@@ -28,6 +29,7 @@ static const struct rhashtable_params mif_params = {
 int mcr_mif_init(struct mcr_mif *mif)
 {
 	spin_lock_init(&mif->lock);
+	INIT_LIST_HEAD(&mif->list);
 	mif->n_groups = 0;
 	mif->dying = false;
 	return rhashtable_init(&mif->groups, &mif_params);
@@ -44,6 +46,7 @@ static void group_del(struct mcr_mif *mif, struct mcr_mgnode *gn)
 {
 	lockdep_assert_held(&mif->lock);
 	rhashtable_remove_fast(&mif->groups, &gn->node, mif_params);
+	list_del(&gn->list);
 	gn->unhashed = true;
 	mif->n_groups--;
 	/* Not _sync: this may be the timer's own callback. */
@@ -52,37 +55,100 @@ static void group_del(struct mcr_mif *mif, struct mcr_mgnode *gn)
 	call_rcu(&gn->rcu, node_free_rcu);
 }
 
-/* Arm the timer at the state's next deadline, if any. */
+/* Arm the timer at the earliest of the state's deadlines and the query. */
 static void group_arm(struct mcr_mgnode *gn)
 {
 	unsigned long when;
+	bool any = mcr_mgrp_next(&gn->m, &when);
 
-	if (mcr_mgrp_next(&gn->m, &when))
+	if (gn->query_armed && (!any || time_before(gn->query_at, when))) {
+		when = gn->query_at;
+		any = true;
+	}
+	if (any)
 		mod_timer(&gn->timer, when);
 	else
 		timer_delete(&gn->timer);
 }
 
-/* Apply the expiries due at @now; delete the group if nothing is left. */
-static void group_tick(struct mcr_mif *mif, struct mcr_mgnode *gn,
-		       unsigned long now)
+/* Whether the state asks for specific queries (mship.c "Send Q(..)"). */
+static bool queries_pending(const struct mcr_mgrp *m)
 {
+	const struct mcr_msrc *src;
+
+	if (m->query_left)
+		return true;
+	list_for_each_entry(src, &m->sources, list)
+		if (src->query_left)
+			return true;
+	return false;
+}
+
+/* A record or a tick asked for queries: the first goes out at once. */
+static void queries_start(struct mcr_mgnode *gn, unsigned long now)
+{
+	if (!gn->query_armed && queries_pending(&gn->m)) {
+		gn->query_armed = true;
+		gn->query_at = now;
+	}
+}
+
+/*
+ * Send the queries due and apply the expiries due at @now; delete the
+ * group if nothing is left. Return: true if the state changed.
+ */
+static bool group_tick(struct mcr_mif *mif, struct mcr_mgnode *gn,
+		       unsigned long now, struct sk_buff_head *out)
+{
+	unsigned long next = 0;
+	bool changed;
+
 	lockdep_assert_held(&mif->lock);
-	if (mcr_mgrp_expire(&gn->m, now))
+	if (gn->query_armed && !time_before(now, gn->query_at)) {
+		if (mif->ops && mif->ops->queries)
+			next = mif->ops->queries(mif, gn, now, out);
+		gn->query_armed = next != 0;
+		gn->query_at = now + next;
+	}
+	changed = mcr_mgrp_expire(&gn->m, now);
+	if (gn->m.filter == MCR_FILTER_INCLUDE && !gn->m.n_sources) {
 		group_del(mif, gn);
-	else
-		group_arm(gn);
+		return true;
+	}
+	group_arm(gn);
+	return changed;
+}
+
+static void send_all(struct sk_buff_head *out)
+{
+	struct sk_buff *skb;
+
+	while ((skb = __skb_dequeue(out)))
+		dev_queue_xmit(skb);
+}
+
+static void notify(struct mcr_mif *mif, const struct mcr_group_key *key)
+{
+	if (mif->ops && mif->ops->changed)
+		mif->ops->changed(mif, key->family, &key->group);
 }
 
 static void group_timer(struct timer_list *t)
 {
 	struct mcr_mgnode *gn = from_timer(gn, t, timer);
 	struct mcr_mif *mif = gn->mif;
+	struct mcr_group_key key = gn->key;
+	struct sk_buff_head out;
+	bool changed = false;
 
+	__skb_queue_head_init(&out);
 	spin_lock(&mif->lock);
 	if (!gn->unhashed && !mif->dying)
-		group_tick(mif, gn, jiffies);
+		changed = group_tick(mif, gn, jiffies, &out);
 	spin_unlock(&mif->lock);
+	send_all(&out);
+	if (changed)
+		notify(mif, &key);
 }
 
 /**
@@ -91,7 +157,7 @@ static void group_timer(struct timer_list *t)
  * @family: AF_INET or AF_INET6
  * @group: the group
  *
- * Return: the node, or NULL.
+ * Return: the node, or NULL (also once the table is dying).
  */
 struct mcr_mgnode *mcr_mif_lookup(struct mcr_mif *mif, u16 family,
 				  const struct mcr_addr *group)
@@ -99,6 +165,8 @@ struct mcr_mgnode *mcr_mif_lookup(struct mcr_mif *mif, u16 family,
 	struct mcr_group_key key;
 
 	lockdep_assert_held(&mif->lock);
+	if (mif->dying)
+		return NULL;
 	mcr_group_key_init(&key, family, group);
 	return rhashtable_lookup_fast(&mif->groups, &key, mif_params);
 }
@@ -119,12 +187,29 @@ static struct mcr_mgnode *group_new(struct mcr_mif *mif,
 	mcr_mgrp_init(&gn->m, family, group);
 	timer_setup(&gn->timer, group_timer, 0);
 	gn->mif = mif;
+	gn->created = get_jiffies_64();
 	if (rhashtable_insert_fast(&mif->groups, &gn->node, mif_params)) {
 		kfree(gn);
 		return ERR_PTR(-ENOMEM);
 	}
+	list_add_tail(&gn->list, &mif->list);
 	mif->n_groups++;
 	return gn;
+}
+
+/* A record that changes nothing on an absent group (INCLUDE({})). */
+static bool noop_on_absent(const struct mcr_mif_report *r)
+{
+	switch (r->type) {
+	case MCR_REC_IS_IN:
+	case MCR_REC_ALLOW:
+	case MCR_REC_TO_IN:
+		return !r->n;
+	case MCR_REC_BLOCK:
+		return true;
+	default:
+		return false;
+	}
 }
 
 /**
@@ -133,72 +218,147 @@ static struct mcr_mgnode *group_new(struct mcr_mif *mif,
  * @p: the interface's parameters
  * @max_groups: the interface's group limit, 0 for none
  * @now: jiffies
- * @family: AF_INET or AF_INET6
- * @group: the group
- * @type: the record type
- * @srcs: its sources
- * @n: entries of @srcs
+ * @r: the record; @r->ignored is set if the group's compatibility mode
+ *	ignores it (RFC 3376 7.3.2)
  *
- * A record for a group the table does not hold creates it, unless the
- * table is full; a record that leaves nothing (INCLUDE({}), e.g. BLOCK
- * for an unknown group) does not.
+ * A group is created for the record if needed (within @max_groups), the
+ * compatibility mode applied, the record applied (mship.c), the group
+ * deleted if nothing is left, the first specific query sent and the
+ * group's timer re-armed. The owner's changed() callback runs afterwards,
+ * without the lock.
  *
- * Context: any; takes mif->lock with BH disabled.
- * Return: the number of sources refused (>= 0), -ENOSPC (group limit:
- * nothing changed), -ENOMEM, or -EINVAL (unknown record type).
+ * Context: any; takes the lock with BH disabled.
+ * Return: the number of sources refused by the source limit (>= 0),
+ * -ENOSPC if a new group would exceed @max_groups, -ENOMEM, or -EINVAL for
+ * an unknown record type.
  */
 int mcr_mif_record(struct mcr_mif *mif, const struct mcr_mship_params *p,
-		   unsigned int max_groups, unsigned long now, u16 family,
-		   const struct mcr_addr *group, enum mcr_rec type,
-		   const struct mcr_addr *srcs, unsigned int n)
+		   unsigned int max_groups, unsigned long now,
+		   struct mcr_mif_report *r)
 {
+	struct mcr_group_key key;
 	struct mcr_mgnode *gn;
-	int ret;
+	struct sk_buff_head out;
+	unsigned int n = r->n;
+	int ret = 0;
 
-	if (type < MCR_REC_IS_IN || type > MCR_REC_BLOCK)
+	r->ignored = false;
+	if (r->type < MCR_REC_IS_IN || r->type > MCR_REC_BLOCK)
 		return -EINVAL;
+	mcr_group_key_init(&key, r->family, &r->group);
+	__skb_queue_head_init(&out);
 	spin_lock_bh(&mif->lock);
-	gn = mcr_mif_lookup(mif, family, group);
+	if (mif->dying)
+		goto out;
+	gn = mcr_mif_lookup(mif, r->family, &r->group);
 	if (!gn) {
-		gn = group_new(mif, max_groups, family, group);
+		if (noop_on_absent(r))
+			goto out;
+		gn = group_new(mif, max_groups, r->family, &r->group);
 		if (IS_ERR(gn)) {
 			ret = PTR_ERR(gn);
 			goto out;
 		}
 	}
-	ret = mcr_mgrp_record(&gn->m, p, now, type, srcs, n);
-	if (gn->m.filter == MCR_FILTER_INCLUDE && !gn->m.n_sources)
+	gn->reporter = r->reporter;
+	mcr_mgrp_old_host(&gn->m, p, now, r->level);
+	if (!mcr_mgrp_compat_filter(&gn->m, now, r->leave, r->type, &n)) {
+		r->ignored = true;
+		goto out;
+	}
+	ret = mcr_mgrp_record(&gn->m, p, now, r->type, r->srcs, n);
+	if (gn->m.filter == MCR_FILTER_INCLUDE && !gn->m.n_sources) {
 		group_del(mif, gn);
-	else
-		group_arm(gn);
+	} else {
+		queries_start(gn, now);
+		if (gn->query_armed && !time_after(gn->query_at, now))
+			group_tick(mif, gn, now, &out);
+		else
+			group_arm(gn);
+	}
 out:
 	spin_unlock_bh(&mif->lock);
+	send_all(&out);
+	if (ret >= 0 && !r->ignored)
+		notify(mif, &key);
 	return ret;
 }
 EXPORT_SYMBOL_IF_KUNIT(mcr_mif_record);
 
 /**
- * mcr_mif_expire() - apply a group's expiries due at @now at once
+ * mcr_mif_lower() - a non-querier heard a specific query for a group
+ * @mif: the table
+ * @p: the interface's parameters
+ * @now: jiffies
+ * @family: AF_INET or AF_INET6
+ * @group: the query's group
+ * @srcs: the query's sources (none: group-specific)
+ * @n: entries of @srcs
+ *
+ * RFC 3376 6.6.1 / mcr_mgrp_lower().
+ */
+void mcr_mif_lower(struct mcr_mif *mif, const struct mcr_mship_params *p,
+		   unsigned long now, u16 family, const struct mcr_addr *group,
+		   const struct mcr_addr *srcs, unsigned int n)
+{
+	struct mcr_mgnode *gn;
+
+	spin_lock_bh(&mif->lock);
+	gn = mif->dying ? NULL : mcr_mif_lookup(mif, family, group);
+	if (gn) {
+		mcr_mgrp_lower(&gn->m, p, now, srcs, n);
+		group_arm(gn);
+	}
+	spin_unlock_bh(&mif->lock);
+}
+EXPORT_SYMBOL_IF_KUNIT(mcr_mif_lower);
+
+/**
+ * mcr_mif_expire() - apply the expiries of one group due at @now
  * @mif: the table
  * @family: AF_INET or AF_INET6
  * @group: the group
  * @now: jiffies
  *
- * What the group's timer does when it fires, for callers (tests, and
- * fast-leave) that cannot wait for it.
+ * What the group's timer does, callable with any @now (KUnit).
  */
 void mcr_mif_expire(struct mcr_mif *mif, u16 family,
 		    const struct mcr_addr *group, unsigned long now)
 {
+	struct mcr_group_key key;
 	struct mcr_mgnode *gn;
+	struct sk_buff_head out;
+	bool changed = false;
 
+	mcr_group_key_init(&key, family, group);
+	__skb_queue_head_init(&out);
 	spin_lock_bh(&mif->lock);
-	gn = mcr_mif_lookup(mif, family, group);
+	gn = mif->dying ? NULL : mcr_mif_lookup(mif, family, group);
 	if (gn)
-		group_tick(mif, gn, now);
+		changed = group_tick(mif, gn, now, &out);
 	spin_unlock_bh(&mif->lock);
+	send_all(&out);
+	if (changed)
+		notify(mif, &key);
 }
 EXPORT_SYMBOL_IF_KUNIT(mcr_mif_expire);
+
+/**
+ * mcr_mif_flush() - delete every group (the interface left router mode)
+ * @mif: the table
+ *
+ * No changed() callbacks: the caller recomputes forwarding as a whole.
+ */
+void mcr_mif_flush(struct mcr_mif *mif)
+{
+	struct mcr_mgnode *gn, *tmp;
+
+	spin_lock_bh(&mif->lock);
+	list_for_each_entry_safe(gn, tmp, &mif->list, list)
+		group_del(mif, gn);
+	spin_unlock_bh(&mif->lock);
+}
+EXPORT_SYMBOL_IF_KUNIT(mcr_mif_flush);
 
 static void node_destroy(void *ptr, void *arg)
 {
@@ -213,9 +373,11 @@ static void node_destroy(void *ptr, void *arg)
  * mcr_mif_uninit() - free the table and every group in it
  * @mif: the table
  *
- * Context: process context, after the last mcr_mif_record() (the
- * interface is out of every RCU-visible table and a grace period has
- * passed). The timers may still fire until they are shut down here.
+ * Context: process context. Readers that still find the interface (RCU)
+ * may call in concurrently: once the table is marked dying under the lock,
+ * records, lookups and timers leave it
+ * alone. Nodes deleted earlier are freed by RCU callbacks; module exit
+ * waits for those with rcu_barrier().
  */
 void mcr_mif_uninit(struct mcr_mif *mif)
 {
@@ -225,7 +387,5 @@ void mcr_mif_uninit(struct mcr_mif *mif)
 	spin_unlock_bh(&mif->lock);
 	rhashtable_free_and_destroy(&mif->groups, node_destroy, NULL);
 	mif->n_groups = 0;
-	/* Groups deleted earlier are freed by RCU callbacks in this module. */
-	rcu_barrier();
 }
 EXPORT_SYMBOL_IF_KUNIT(mcr_mif_uninit);

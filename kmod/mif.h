@@ -23,52 +23,113 @@
 #define _MCR_MIF_H
 
 #include <linux/rhashtable-types.h>
+#include <linux/skbuff.h>
 #include <linux/spinlock.h>
 #include <linux/timer.h>
 
 #include "config.h"
 #include "mship.h"
 
+struct mcr_mif;
+struct mcr_mgnode;
+
+/**
+ * struct mcr_mif_ops - what the table asks of its owner (the interface)
+ * @changed: a group's state changed in a way forwarding may depend on;
+ *	called without the lock, in softirq or process context
+ * @queries: build the group- and group-and-source-specific queries due for
+ *	a group (its query_left counts), decrementing the counts, and queue
+ *	them on @out; called with the lock held. Return: jiffies until the
+ *	next retransmission, 0 if none is left
+ */
+struct mcr_mif_ops {
+	void (*changed)(struct mcr_mif *mif, u16 family,
+			const struct mcr_addr *group);
+	unsigned long (*queries)(struct mcr_mif *mif, struct mcr_mgnode *gn,
+				 unsigned long now, struct sk_buff_head *out);
+};
+
 /**
  * struct mcr_mif - one interface's membership table
  * @lock: protects everything below and the nodes' state
  * @groups: struct mcr_mgnode by struct mcr_group_key
+ * @list: the same nodes in the order they were learnt (dumps, flush)
  * @n_groups: nodes in @groups
  * @dying: mcr_mif_uninit() runs: timers must not change the table
+ * @ops: the owner's callbacks, or NULL (KUnit)
  */
 struct mcr_mif {
 	spinlock_t lock;	/* the table and its nodes' state */
 	struct rhashtable groups;
+	struct list_head list;
 	unsigned int n_groups;
 	bool dying;
+	const struct mcr_mif_ops *ops;
+};
+
+/**
+ * struct mcr_mif_report - one group record of a received report
+ * @family: AF_INET or AF_INET6
+ * @group: the group
+ * @reporter: the report's IP source
+ * @type: the record type (v1/v2 reports are IS_EX, leaves TO_IN)
+ * @level: MCR_COMPAT_V1..V3, the report's protocol level
+ * @leave: an IGMPv2 leave or MLDv1 done
+ * @srcs: the record's sources
+ * @n: entries of @srcs
+ * @ignored: set if the group's compatibility mode ignores the record
+ */
+struct mcr_mif_report {
+	u16 family;
+	struct mcr_addr group;
+	struct mcr_addr reporter;
+	enum mcr_rec type;
+	u8 level;
+	bool leave;
+	const struct mcr_addr *srcs;
+	unsigned int n;
+	bool ignored;
 };
 
 /**
  * struct mcr_mgnode - a group of the table
  * @node: in mcr_mif.groups
+ * @list: in mcr_mif.list
  * @key: (family, group)
  * @m: the membership state
  * @timer: fires at the state's next deadline
  * @mif: the table
  * @unhashed: deleted from @mif; the timer callback must not touch @m
+ * @reporter: the source of the last report that reached the group
+ * @created: jiffies_64 when the group was learnt
+ * @query_at: when the next specific query is due, while @query_armed
+ * @query_armed: specific queries are due (the state's query_left counts)
  * @rcu: frees the node after a grace period
  */
 struct mcr_mgnode {
 	struct rhash_head node;
+	struct list_head list;
 	struct mcr_group_key key;
 	struct mcr_mgrp m;
 	struct timer_list timer;
 	struct mcr_mif *mif;
 	bool unhashed;
+	struct mcr_addr reporter;
+	u64 created;
+	unsigned long query_at;
+	bool query_armed;
 	struct rcu_head rcu;
 };
 
 int mcr_mif_init(struct mcr_mif *mif);
 void mcr_mif_uninit(struct mcr_mif *mif);
 int mcr_mif_record(struct mcr_mif *mif, const struct mcr_mship_params *p,
-		   unsigned int max_groups, unsigned long now, u16 family,
-		   const struct mcr_addr *group, enum mcr_rec type,
+		   unsigned int max_groups, unsigned long now,
+		   struct mcr_mif_report *r);
+void mcr_mif_lower(struct mcr_mif *mif, const struct mcr_mship_params *p,
+		   unsigned long now, u16 family, const struct mcr_addr *group,
 		   const struct mcr_addr *srcs, unsigned int n);
+void mcr_mif_flush(struct mcr_mif *mif);
 void mcr_mif_expire(struct mcr_mif *mif, u16 family,
 		    const struct mcr_addr *group, unsigned long now);
 struct mcr_mgnode *mcr_mif_lookup(struct mcr_mif *mif, u16 family,

@@ -12,6 +12,7 @@
  * with the RFC's notation.
  */
 
+#include <linux/bits.h>
 #include <linux/jiffies.h>
 #include <linux/slab.h>
 
@@ -382,6 +383,110 @@ bool mcr_mgrp_wants(const struct mcr_mgrp *grp, const struct mcr_addr *source)
 	return !src || src->running;
 }
 EXPORT_SYMBOL_IF_KUNIT(mcr_mgrp_wants);
+
+/**
+ * mcr_mgrp_compat() - the group's compatibility level
+ * @grp: the group's state
+ * @now: jiffies
+ *
+ * Return: MCR_COMPAT_V1 or MCR_COMPAT_V2 while an older version host
+ * present timer of that level runs (the oldest wins), else MCR_COMPAT_V3.
+ */
+u8 mcr_mgrp_compat(const struct mcr_mgrp *grp, unsigned long now)
+{
+	u8 level;
+
+	for (level = MCR_COMPAT_V1; level < MCR_COMPAT_V3; level++)
+		if ((grp->old_running & BIT(level - 1)) &&
+		    time_before(now, grp->old_expires[level - 1]))
+			return level;
+	return MCR_COMPAT_V3;
+}
+EXPORT_SYMBOL_IF_KUNIT(mcr_mgrp_compat);
+
+/**
+ * mcr_mgrp_old_host() - a report of an older version was heard
+ * @grp: the group's state
+ * @p: the interface's parameters
+ * @now: jiffies
+ * @level: the report's compatibility level (MCR_COMPAT_V3: nothing to do)
+ *
+ * RFC 3376 7.3.2: the older version host present timer is set to the
+ * Older Version Host Present Timeout, which equals the GMI.
+ */
+void mcr_mgrp_old_host(struct mcr_mgrp *grp, const struct mcr_mship_params *p,
+		       unsigned long now, u8 level)
+{
+	if (level < MCR_COMPAT_V1 || level >= MCR_COMPAT_V3)
+		return;
+	grp->old_running |= BIT(level - 1);
+	grp->old_expires[level - 1] = now + p->gmi;
+}
+EXPORT_SYMBOL_IF_KUNIT(mcr_mgrp_old_host);
+
+/**
+ * mcr_mgrp_compat_filter() - apply the group's compatibility mode to a
+ *	record before mcr_mgrp_record()
+ * @grp: the group's state (may be a fresh INCLUDE({}) group)
+ * @now: jiffies
+ * @leave: the record is an IGMPv2 leave / MLDv1 done (TO_IN({}))
+ * @type: the record type
+ * @n: the record's source count; set to 0 where the source list is ignored
+ *
+ * RFC 3376 7.3.2 / RFC 3810 8.3.2: below level 3 BLOCK records are ignored
+ * and TO_EX is TO_EX({}); at level 1 leaves are ignored as well.
+ *
+ * Return: false if the record is ignored.
+ */
+bool mcr_mgrp_compat_filter(const struct mcr_mgrp *grp, unsigned long now,
+			    bool leave, enum mcr_rec type, unsigned int *n)
+{
+	u8 level = mcr_mgrp_compat(grp, now);
+
+	if (level == MCR_COMPAT_V3)
+		return true;
+	if (type == MCR_REC_BLOCK)
+		return false;
+	if (leave && level == MCR_COMPAT_V1)
+		return false;
+	if (type == MCR_REC_TO_EX)
+		*n = 0;
+	return true;
+}
+EXPORT_SYMBOL_IF_KUNIT(mcr_mgrp_compat_filter);
+
+/**
+ * mcr_mgrp_lower() - a non-querier heard the querier's group-specific or
+ *	group-and-source-specific query (S flag clear)
+ * @grp: the group's state
+ * @p: the interface's parameters
+ * @now: jiffies
+ * @srcs: the query's sources; none: a group-specific query
+ * @n: entries of @srcs
+ *
+ * RFC 3376 6.6.1: the group timer (group-specific) or the listed sources'
+ * timers are lowered to the LMQT; a timer already lower stays.
+ */
+void mcr_mgrp_lower(struct mcr_mgrp *grp, const struct mcr_mship_params *p,
+		    unsigned long now, const struct mcr_addr *srcs,
+		    unsigned int n)
+{
+	struct mcr_msrc *src;
+	unsigned int i;
+
+	if (!n) {
+		if (grp->running && time_after(grp->expires, now + p->lmqt))
+			grp->expires = now + p->lmqt;
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		src = mcr_mgrp_find(grp, &srcs[i]);
+		if (src && src->running &&
+		    time_after(src->expires, now + p->lmqt))
+			src->expires = now + p->lmqt;
+	}
+}
+EXPORT_SYMBOL_IF_KUNIT(mcr_mgrp_lower);
 
 /**
  * mcr_mgrp_next() - the earliest deadline of a group's timers

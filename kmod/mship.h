@@ -65,6 +65,9 @@ struct mcr_msrc {
  * @query_left: group-specific query retransmissions still to send
  * @n_sources: entries of @sources
  * @sources: struct mcr_msrc, no duplicates
+ * @old_running: bit L - 1 set while the older version host present timer
+ *	of compatibility level L (1 or 2) runs (RFC 3376 7.3.2)
+ * @old_expires: those timers' deadlines (jiffies)
  */
 struct mcr_mgrp {
 	struct mcr_addr group;
@@ -75,7 +78,18 @@ struct mcr_mgrp {
 	u8 query_left;
 	unsigned int n_sources;
 	struct list_head sources;
+	u8 old_running;
+	unsigned long old_expires[2];
 };
+
+/*
+ * Compatibility levels of a report (RFC 3376 7.3.2, RFC 3810 8.3.2): 1 an
+ * IGMPv1 report (no leaves), 2 an IGMPv2 report or leave or an MLDv1
+ * report or done (no sources), 3 IGMPv3 / MLDv2.
+ */
+#define MCR_COMPAT_V1	1
+#define MCR_COMPAT_V2	2
+#define MCR_COMPAT_V3	3
 
 /**
  * struct mcr_mship_params - what the transitions need of the interface
@@ -105,6 +119,14 @@ int mcr_mgrp_record(struct mcr_mgrp *grp, const struct mcr_mship_params *p,
 bool mcr_mgrp_expire(struct mcr_mgrp *grp, unsigned long now);
 bool mcr_mgrp_wants(const struct mcr_mgrp *grp, const struct mcr_addr *source);
 bool mcr_mgrp_next(const struct mcr_mgrp *grp, unsigned long *when);
+u8 mcr_mgrp_compat(const struct mcr_mgrp *grp, unsigned long now);
+void mcr_mgrp_old_host(struct mcr_mgrp *grp, const struct mcr_mship_params *p,
+		       unsigned long now, u8 level);
+bool mcr_mgrp_compat_filter(const struct mcr_mgrp *grp, unsigned long now,
+			    bool leave, enum mcr_rec type, unsigned int *n);
+void mcr_mgrp_lower(struct mcr_mgrp *grp, const struct mcr_mship_params *p,
+		    unsigned long now, const struct mcr_addr *srcs,
+		    unsigned int n);
 struct mcr_msrc *mcr_mgrp_find(const struct mcr_mgrp *grp,
 			       const struct mcr_addr *addr);
 

@@ -15,6 +15,7 @@
 #include "config.h"
 #include "forward.h"
 #include "iface.h"
+#include "memb_netlink.h"
 #include "mfc_netlink.h"
 #include "netlink.h"
 #include "netns.h"
@@ -453,6 +454,20 @@ static const struct genl_ops mcr_genl_ops[] = {
 		.policy = mcr_mfe_policy,
 		.maxattr = MCAST_ROUTER_A_MFE_MAX,
 		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = MCAST_ROUTER_CMD_GROUP_GET,
+		.start = mcr_group_get_start,
+		.dumpit = mcr_group_get_dumpit,
+		.policy = mcr_group_policy,
+		.maxattr = MCAST_ROUTER_A_GROUP_MAX,
+	},
+	{
+		.cmd = MCAST_ROUTER_CMD_QUERIER_GET,
+		.start = mcr_querier_get_start,
+		.dumpit = mcr_querier_get_dumpit,
+		.policy = mcr_querier_policy,
+		.maxattr = MCAST_ROUTER_A_QUERIER_MAX,
 	},
 };
 

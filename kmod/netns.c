@@ -51,11 +51,26 @@ void mcr_netns_remove(struct mcr_net *mn, struct mcr_iface *iface)
 {
 	ASSERT_RTNL();
 
-	/* Out of every entry first: entries hold no reference on it. */
-	mcr_mfc_iface_remove(&mn->mfc, iface, iface->dev->ifindex);
+	/*
+	 * Unpublished first, so membership entries learnt from now on (under
+	 * the table lock, in softirq) cannot pick it; then out of every
+	 * entry, as entries hold no reference on it.
+	 */
 	xa_erase(&mn->ifaces, iface->dev->ifindex);
+	mcr_mfc_iface_remove(&mn->mfc, iface, iface->dev->ifindex);
 	mcr_netns_changed(mn);
 	mcr_iface_destroy(iface);
+}
+
+/* Idle membership entries go; see mcr_mfc_gc(). */
+static void gc_work(struct work_struct *work)
+{
+	struct mcr_net *mn = container_of(to_delayed_work(work), struct mcr_net,
+					  gc);
+
+	mcr_mfc_gc(&mn->mfc);
+	queue_delayed_work(system_power_efficient_wq, &mn->gc,
+			   msecs_to_jiffies(MCR_MFC_GC_INTERVAL));
 }
 
 static int __net_init mcr_net_init(struct net *net)
@@ -69,6 +84,7 @@ static int __net_init mcr_net_init(struct net *net)
 	err = mcr_mfc_init(&mn->mfc);
 	if (err)
 		goto err_mfc;
+	INIT_DELAYED_WORK(&mn->gc, gc_work);
 	mn->netdev_nb.notifier_call = mcr_iface_netdev_event;
 	err = register_netdevice_notifier_net(net, &mn->netdev_nb);
 	if (err)
@@ -77,6 +93,8 @@ static int __net_init mcr_net_init(struct net *net)
 	err = mcr_hooks_register(net);
 	if (err)
 		goto err_hooks;
+	queue_delayed_work(system_power_efficient_wq, &mn->gc,
+			   msecs_to_jiffies(MCR_MFC_GC_INTERVAL));
 	return 0;
 
 err_hooks:
@@ -115,7 +133,7 @@ static void __net_exit mcr_net_exit(struct net *net)
 
 	rtnl_lock();
 	/* Entries first, so removing each interface finds none to edit. */
-	mcr_mfc_flush(&mn->mfc, 0, true);
+	mcr_mfc_flush(&mn->mfc, 0, true, 0);
 	xa_for_each(&mn->ifaces, index, iface)
 		mcr_netns_remove(mn, iface);
 	rtnl_unlock();
@@ -123,6 +141,7 @@ static void __net_exit mcr_net_exit(struct net *net)
 	unregister_netdevice_notifier_net(net, &mn->netdev_nb);
 	WARN_ON_ONCE(!xa_empty(&mn->ifaces));
 	xa_destroy(&mn->ifaces);
+	cancel_delayed_work_sync(&mn->gc);
 	mcr_mfc_uninit(&mn->mfc);
 }
 

@@ -36,6 +36,7 @@
 
 #include <linux/notifier.h>
 #include <linux/types.h>
+#include <linux/workqueue.h>
 #include <linux/xarray.h>
 #include <net/net_namespace.h>
 
@@ -58,6 +59,7 @@ struct mcr_net {
 	u32 generation;
 	struct notifier_block netdev_nb;
 	struct mcr_mfc mfc;
+	struct delayed_work gc;
 };
 
 struct mcr_net *mcr_netns_get(const struct net *net);

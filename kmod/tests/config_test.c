@@ -114,6 +114,8 @@ static const struct default_case default_cases[] = {
 	{ "startup-query-count 2", A(STARTUP_QUERY_COUNT), OFF(startup_query_count), 2 },
 	{ "ttl-threshold 1", A(TTL_THRESHOLD), OFF(ttl_threshold), 1 },
 	{ "max-groups 4096", A(MAX_GROUPS), OFF(max_groups), 4096 },
+	{ "querier 1", A(QUERIER), OFF(querier), 1 },
+	{ "max-sources 64", A(MAX_SOURCES), OFF(max_sources), 64 },
 };
 
 static void default_desc(const struct default_case *c, char *desc)
@@ -269,6 +271,18 @@ static const struct range_case range_cases[] = {
 	RC("max-groups 1048577 rejected", MAX_GROUPS, 1048577, max_groups,
 	   false),
 	RCLEN("max-groups 1 byte rejected", MAX_GROUPS, 1, max_groups),
+
+	RC("querier 0 accepted", QUERIER, 0, querier, true),
+	RC("querier 1 accepted", QUERIER, 1, querier, true),
+	RC("querier 2 rejected", QUERIER, 2, querier, false),
+	RCLEN("querier 4 bytes rejected", QUERIER, 4, querier),
+
+	RC("max-sources 0 rejected", MAX_SOURCES, 0, max_sources, false),
+	RC("max-sources 1 accepted", MAX_SOURCES, 1, max_sources, true),
+	RC("max-sources 1024 accepted", MAX_SOURCES, 1024, max_sources, true),
+	RC("max-sources 1025 rejected", MAX_SOURCES, 1025, max_sources,
+	   false),
+	RCLEN("max-sources 1 byte rejected", MAX_SOURCES, 1, max_sources),
 };
 
 static void range_desc(const struct range_case *c, char *desc)

@@ -220,8 +220,8 @@ static void mcr_mfc_test_flush(struct kunit *test)
 		KUNIT_ASSERT_EQ(test, 0, add(test, ctx, &s, 2, false));
 	}
 	KUNIT_EXPECT_EQ(test, 300U, ctx->mfc.count);
-	KUNIT_EXPECT_EQ(test, 0U, mcr_mfc_flush(&ctx->mfc, AF_INET6, false));
-	KUNIT_EXPECT_EQ(test, 300U, mcr_mfc_flush(&ctx->mfc, AF_INET, false));
+	KUNIT_EXPECT_EQ(test, 0U, mcr_mfc_flush(&ctx->mfc, AF_INET6, false, 0));
+	KUNIT_EXPECT_EQ(test, 300U, mcr_mfc_flush(&ctx->mfc, AF_INET, false, 0));
 	KUNIT_EXPECT_EQ(test, 0U, ctx->mfc.count);
 }
 

@@ -26,6 +26,24 @@ static const struct mcr_mship_params params = {
 	.querier = true,
 };
 
+/* One IGMPv3 / MLDv2 record, no reporter. */
+static int record(struct mcr_mif *mif, const struct mcr_mship_params *p,
+		  unsigned int max_groups, unsigned long now, u16 family,
+		  const struct mcr_addr *group, enum mcr_rec type,
+		  const struct mcr_addr *srcs, unsigned int n)
+{
+	struct mcr_mif_report r = {
+		.family = family,
+		.group = *group,
+		.type = type,
+		.level = MCR_COMPAT_V3,
+		.srcs = srcs,
+		.n = n,
+	};
+
+	return mcr_mif_record(mif, p, max_groups, now, &r);
+}
+
 static int mcr_mif_test_init(struct kunit *test)
 {
 	struct mcr_mif *mif = kunit_kzalloc(test, sizeof(*mif), GFP_KERNEL);
@@ -93,17 +111,17 @@ static void mcr_mif_test_join_leave(struct kunit *test)
 	unsigned long now = jiffies;
 	struct mcr_addr g4 = group4(1), g6 = group6(1);
 
-	KUNIT_EXPECT_EQ(test, 0, mcr_mif_record(mif, &params, 0, now, AF_INET,
-						&g4, MCR_REC_IS_EX, NULL, 0));
-	KUNIT_EXPECT_EQ(test, 0, mcr_mif_record(mif, &params, 0, now,
-						AF_INET6, &g6, MCR_REC_IS_EX,
-						NULL, 0));
+	KUNIT_EXPECT_EQ(test, 0, record(mif, &params, 0, now, AF_INET,
+					&g4, MCR_REC_IS_EX, NULL, 0));
+	KUNIT_EXPECT_EQ(test, 0, record(mif, &params, 0, now,
+					AF_INET6, &g6, MCR_REC_IS_EX,
+					NULL, 0));
 	KUNIT_EXPECT_EQ(test, 2U, mif->n_groups);
 	expect_timer(test, mif, AF_INET, &g4, now + GMI);
 
 	/* The leave lowers the group timer; its expiry deletes the group. */
-	KUNIT_EXPECT_EQ(test, 0, mcr_mif_record(mif, &params, 0, now, AF_INET,
-						&g4, MCR_REC_TO_IN, NULL, 0));
+	KUNIT_EXPECT_EQ(test, 0, record(mif, &params, 0, now, AF_INET,
+					&g4, MCR_REC_TO_IN, NULL, 0));
 	expect_timer(test, mif, AF_INET, &g4, now + LMQT);
 	mcr_mif_expire(mif, AF_INET, &g4, now + LMQT - 1);
 	KUNIT_EXPECT_TRUE(test, held(mif, AF_INET, &g4));
@@ -125,14 +143,14 @@ static void mcr_mif_test_sources(struct kunit *test)
 	s[0].ip6.s6_addr[15] = 1;
 	s[1] = s[0];
 	s[1].ip6.s6_addr[15] = 2;
-	KUNIT_EXPECT_EQ(test, 0, mcr_mif_record(mif, &params, 0, now,
-						AF_INET6, &g, MCR_REC_ALLOW,
-						s, 2));
+	KUNIT_EXPECT_EQ(test, 0, record(mif, &params, 0, now,
+					AF_INET6, &g, MCR_REC_ALLOW,
+					s, 2));
 	expect_timer(test, mif, AF_INET6, &g, now + GMI);
 	/* BLOCK(s1): Q(G,{s1}) lowers s1's timer, so the group's too. */
-	KUNIT_EXPECT_EQ(test, 0, mcr_mif_record(mif, &params, 0, now + 5,
-						AF_INET6, &g, MCR_REC_BLOCK,
-						s, 1));
+	KUNIT_EXPECT_EQ(test, 0, record(mif, &params, 0, now + 5,
+					AF_INET6, &g, MCR_REC_BLOCK,
+					s, 1));
 	expect_timer(test, mif, AF_INET6, &g, now + 5 + LMQT);
 	mcr_mif_expire(mif, AF_INET6, &g, now + 5 + LMQT);
 	/* s1 gone, s2 left: the timer moves to s2's deadline. */
@@ -152,25 +170,25 @@ static void mcr_mif_test_limit(struct kunit *test)
 	for (i = 1; i <= 3; i++) {
 		g = group4(i);
 		KUNIT_EXPECT_EQ(test, 0,
-				mcr_mif_record(mif, &params, 3, now, AF_INET,
-					       &g, MCR_REC_IS_EX, NULL, 0));
+				record(mif, &params, 3, now, AF_INET,
+				       &g, MCR_REC_IS_EX, NULL, 0));
 	}
 	g = group4(4);
 	KUNIT_EXPECT_EQ(test, -ENOSPC,
-			mcr_mif_record(mif, &params, 3, now, AF_INET, &g,
-				       MCR_REC_IS_EX, NULL, 0));
+			record(mif, &params, 3, now, AF_INET, &g,
+			       MCR_REC_IS_EX, NULL, 0));
 	KUNIT_EXPECT_EQ(test, 3U, mif->n_groups);
 	KUNIT_EXPECT_FALSE(test, held(mif, AF_INET, &g));
 	/* A group already held is still refreshed at the limit. */
 	g = group4(2);
-	KUNIT_EXPECT_EQ(test, 0, mcr_mif_record(mif, &params, 3, now + 1,
-						AF_INET, &g, MCR_REC_IS_EX,
-						NULL, 0));
+	KUNIT_EXPECT_EQ(test, 0, record(mif, &params, 3, now + 1,
+					AF_INET, &g, MCR_REC_IS_EX,
+					NULL, 0));
 	expect_timer(test, mif, AF_INET, &g, now + 1 + GMI);
 	/* 0 means no limit. */
 	g = group4(4);
-	KUNIT_EXPECT_EQ(test, 0, mcr_mif_record(mif, &params, 0, now, AF_INET,
-						&g, MCR_REC_IS_EX, NULL, 0));
+	KUNIT_EXPECT_EQ(test, 0, record(mif, &params, 0, now, AF_INET,
+					&g, MCR_REC_IS_EX, NULL, 0));
 	KUNIT_EXPECT_EQ(test, 4U, mif->n_groups);
 }
 
@@ -180,14 +198,14 @@ static void mcr_mif_test_nothing(struct kunit *test)
 	struct mcr_mif *mif = test->priv;
 	struct mcr_addr g = group4(9);
 
-	KUNIT_EXPECT_EQ(test, 0, mcr_mif_record(mif, &params, 0, jiffies,
-						AF_INET, &g, MCR_REC_BLOCK,
-						&g, 1));
-	KUNIT_EXPECT_EQ(test, 0, mcr_mif_record(mif, &params, 0, jiffies,
-						AF_INET, &g, MCR_REC_TO_IN,
-						NULL, 0));
-	KUNIT_EXPECT_EQ(test, -EINVAL, mcr_mif_record(mif, &params, 0, jiffies,
-						      AF_INET, &g, 0, NULL, 0));
+	KUNIT_EXPECT_EQ(test, 0, record(mif, &params, 0, jiffies,
+					AF_INET, &g, MCR_REC_BLOCK,
+					&g, 1));
+	KUNIT_EXPECT_EQ(test, 0, record(mif, &params, 0, jiffies,
+					AF_INET, &g, MCR_REC_TO_IN,
+					NULL, 0));
+	KUNIT_EXPECT_EQ(test, -EINVAL, record(mif, &params, 0, jiffies,
+					      AF_INET, &g, 0, NULL, 0));
 	KUNIT_EXPECT_EQ(test, 0U, mif->n_groups);
 }
 

@@ -68,6 +68,12 @@ enum mcast_router_mode {
  * MFE_DEL: delete entries: FAMILY and GROUP required; SOURCE absent means
  *	the (*,G) entry; IIF absent means any incoming interface.
  * MFE_FLUSH: delete every static entry (of FAMILY, if given).
+ * GROUP_GET: dump the IGMP/MLD membership learnt on router-mode interfaces;
+ *	optional IFINDEX, FAMILY and ADDR attributes (MCAST_ROUTER_A_GROUP_*)
+ *	filter it.
+ * QUERIER_GET: dump the querier state of every router-mode interface and
+ *	family; optional IFINDEX and FAMILY (MCAST_ROUTER_A_QUERIER_*) filter
+ *	it.
  */
 enum mcast_router_cmd {
 	MCAST_ROUTER_CMD_UNSPEC,
@@ -80,6 +86,8 @@ enum mcast_router_cmd {
 	MCAST_ROUTER_CMD_MFE_ADD,
 	MCAST_ROUTER_CMD_MFE_DEL,
 	MCAST_ROUTER_CMD_MFE_FLUSH,
+	MCAST_ROUTER_CMD_GROUP_GET,
+	MCAST_ROUTER_CMD_QUERIER_GET,
 
 	/* private: */
 	__MCAST_ROUTER_CMD_MAX,
@@ -113,6 +121,12 @@ enum mcast_router_cmd {
  *	default 4096
  * @MCAST_ROUTER_A_IFACE_PAD: padding, unused
  * @MCAST_ROUTER_A_IFACE_STATS: nest of MCAST_ROUTER_A_IFACE_STATS_* (reply)
+ * @MCAST_ROUTER_A_IFACE_QUERIER: u8, 0-1, default 1: the interface may be
+ *	the IGMP/MLD querier of its link (0: it never sends general queries
+ *	and leaves the election to the other routers)
+ * @MCAST_ROUTER_A_IFACE_MAX_SOURCES: u32, 1-1024, default 64: source
+ *	records one group may hold; a record that would exceed it is refused
+ *	and counted
  */
 enum {
 	MCAST_ROUTER_A_IFACE_UNSPEC,
@@ -133,6 +147,8 @@ enum {
 	MCAST_ROUTER_A_IFACE_MAX_GROUPS,
 	MCAST_ROUTER_A_IFACE_PAD,
 	MCAST_ROUTER_A_IFACE_STATS,
+	MCAST_ROUTER_A_IFACE_QUERIER,
+	MCAST_ROUTER_A_IFACE_MAX_SOURCES,
 
 	/* private: */
 	__MCAST_ROUTER_A_IFACE_MAX,
@@ -274,6 +290,150 @@ enum {
 	/* private: */
 	__MCAST_ROUTER_A_MFE_STATS_MAX,
 	MCAST_ROUTER_A_MFE_STATS_MAX = __MCAST_ROUTER_A_MFE_STATS_MAX - 1,
+};
+
+/**
+ * enum mcast_router_filter - a group's filter mode (RFC 3376 6.2.1)
+ * @MCAST_ROUTER_FILTER_INCLUDE: only the listed sources are wanted
+ * @MCAST_ROUTER_FILTER_EXCLUDE: every source is wanted except the listed
+ *	sources whose timer does not run
+ */
+enum mcast_router_filter {
+	MCAST_ROUTER_FILTER_INCLUDE,
+	MCAST_ROUTER_FILTER_EXCLUDE,
+};
+
+/*
+ * Membership of one group on one interface (GROUP_GET replies).
+ *
+ * @MCAST_ROUTER_A_GROUP_IFINDEX: u32, the interface
+ * @MCAST_ROUTER_A_GROUP_FAMILY: u16, AF_INET or AF_INET6
+ * @MCAST_ROUTER_A_GROUP_ADDR: binary, 4 or 16 bytes, the group
+ * @MCAST_ROUTER_A_GROUP_FILTER: u8, enum mcast_router_filter
+ * @MCAST_ROUTER_A_GROUP_EXPIRES: u32, ms until the group timer expires (0:
+ *	not running; always 0 in INCLUDE mode)
+ * @MCAST_ROUTER_A_GROUP_COMPAT: u8, the group's compatibility mode: the
+ *	oldest protocol version a host still speaks (IGMP 1-3, MLD 1-2)
+ * @MCAST_ROUTER_A_GROUP_REPORTER: binary, 4 or 16 bytes, the source of the
+ *	last report that changed or refreshed the group
+ * @MCAST_ROUTER_A_GROUP_SOURCES: nest of MCAST_ROUTER_A_SOURCES_ENTRY nests,
+ *	each holding MCAST_ROUTER_A_SOURCE_* attributes
+ * @MCAST_ROUTER_A_GROUP_AGE: u64, ms since the group was learnt
+ * @MCAST_ROUTER_A_GROUP_PAD: padding, unused
+ */
+enum {
+	MCAST_ROUTER_A_GROUP_UNSPEC,
+	MCAST_ROUTER_A_GROUP_IFINDEX,
+	MCAST_ROUTER_A_GROUP_FAMILY,
+	MCAST_ROUTER_A_GROUP_ADDR,
+	MCAST_ROUTER_A_GROUP_FILTER,
+	MCAST_ROUTER_A_GROUP_EXPIRES,
+	MCAST_ROUTER_A_GROUP_COMPAT,
+	MCAST_ROUTER_A_GROUP_REPORTER,
+	MCAST_ROUTER_A_GROUP_SOURCES,
+	MCAST_ROUTER_A_GROUP_AGE,
+	MCAST_ROUTER_A_GROUP_PAD,
+
+	/* private: */
+	__MCAST_ROUTER_A_GROUP_MAX,
+	MCAST_ROUTER_A_GROUP_MAX = __MCAST_ROUTER_A_GROUP_MAX - 1,
+};
+
+enum {
+	MCAST_ROUTER_A_SOURCES_UNSPEC,
+	MCAST_ROUTER_A_SOURCES_ENTRY,
+
+	/* private: */
+	__MCAST_ROUTER_A_SOURCES_MAX,
+	MCAST_ROUTER_A_SOURCES_MAX = __MCAST_ROUTER_A_SOURCES_MAX - 1,
+};
+
+/*
+ * A source record of a group.
+ *
+ * @MCAST_ROUTER_A_SOURCE_ADDR: binary, 4 or 16 bytes
+ * @MCAST_ROUTER_A_SOURCE_EXPIRES: u32, ms until the source timer expires
+ *	(0: not running)
+ * @MCAST_ROUTER_A_SOURCE_FORWARD: u8, 1 if traffic from the source is
+ *	forwarded to the interface (INCLUDE mode, or EXCLUDE mode with the
+ *	timer running), 0 if it is blocked
+ */
+enum {
+	MCAST_ROUTER_A_SOURCE_UNSPEC,
+	MCAST_ROUTER_A_SOURCE_ADDR,
+	MCAST_ROUTER_A_SOURCE_EXPIRES,
+	MCAST_ROUTER_A_SOURCE_FORWARD,
+
+	/* private: */
+	__MCAST_ROUTER_A_SOURCE_MAX,
+	MCAST_ROUTER_A_SOURCE_MAX = __MCAST_ROUTER_A_SOURCE_MAX - 1,
+};
+
+/*
+ * The querier state of one interface and family (QUERIER_GET replies).
+ *
+ * @MCAST_ROUTER_A_QUERIER_IFINDEX: u32, the interface
+ * @MCAST_ROUTER_A_QUERIER_FAMILY: u16, AF_INET or AF_INET6
+ * @MCAST_ROUTER_A_QUERIER_ADDR: binary, 4 or 16 bytes: the link's querier
+ *	(this router's own address when it queries); absent while unknown
+ * @MCAST_ROUTER_A_QUERIER_SELF: u8, 1 if this router is the querier
+ * @MCAST_ROUTER_A_QUERIER_VERSION: u8, the version of the queries sent
+ * @MCAST_ROUTER_A_QUERIER_OTHER_EXPIRES: u32, ms until the other querier
+ *	present timer expires (0: not running)
+ * @MCAST_ROUTER_A_QUERIER_NEXT_QUERY: u32, ms until this router's next
+ *	general query (0: none scheduled)
+ * @MCAST_ROUTER_A_QUERIER_STARTUP_LEFT: u8, startup queries still to send
+ * @MCAST_ROUTER_A_QUERIER_STATS: nest of MCAST_ROUTER_A_QUERIER_STATS_*
+ * @MCAST_ROUTER_A_QUERIER_PAD: padding, unused
+ */
+enum {
+	MCAST_ROUTER_A_QUERIER_UNSPEC,
+	MCAST_ROUTER_A_QUERIER_IFINDEX,
+	MCAST_ROUTER_A_QUERIER_FAMILY,
+	MCAST_ROUTER_A_QUERIER_ADDR,
+	MCAST_ROUTER_A_QUERIER_SELF,
+	MCAST_ROUTER_A_QUERIER_VERSION,
+	MCAST_ROUTER_A_QUERIER_OTHER_EXPIRES,
+	MCAST_ROUTER_A_QUERIER_NEXT_QUERY,
+	MCAST_ROUTER_A_QUERIER_STARTUP_LEFT,
+	MCAST_ROUTER_A_QUERIER_STATS,
+	MCAST_ROUTER_A_QUERIER_PAD,
+
+	/* private: */
+	__MCAST_ROUTER_A_QUERIER_MAX,
+	MCAST_ROUTER_A_QUERIER_MAX = __MCAST_ROUTER_A_QUERIER_MAX - 1,
+};
+
+/*
+ * IGMP (AF_INET) or MLD (AF_INET6) message counters of one interface
+ * (u64, since the interface was configured).
+ *
+ * @..._QUERIES_RX: valid queries received (from this or another router)
+ * @..._QUERIES_TX: queries sent (general and specific)
+ * @..._REPORTS_RX: valid membership reports received (any version)
+ * @..._LEAVES_RX: IGMPv2 leaves / MLDv1 dones received
+ * @..._MALFORMED: messages dropped by validation: truncated, bad checksum,
+ *	counts beyond the packet, TTL / hop limit not 1, no Router Alert
+ *	where required, MLD from a non-link-local source
+ * @..._IGNORED: valid messages or records with nothing to do: unknown
+ *	types, non-routable or wrong-family groups, IS_EX/TO_EX in the SSM
+ *	range, leaves in IGMPv1 compatibility mode
+ * @..._REFUSED: records refused by the group or source limit
+ */
+enum {
+	MCAST_ROUTER_A_QUERIER_STATS_UNSPEC,
+	MCAST_ROUTER_A_QUERIER_STATS_QUERIES_RX,
+	MCAST_ROUTER_A_QUERIER_STATS_QUERIES_TX,
+	MCAST_ROUTER_A_QUERIER_STATS_REPORTS_RX,
+	MCAST_ROUTER_A_QUERIER_STATS_LEAVES_RX,
+	MCAST_ROUTER_A_QUERIER_STATS_MALFORMED,
+	MCAST_ROUTER_A_QUERIER_STATS_IGNORED,
+	MCAST_ROUTER_A_QUERIER_STATS_REFUSED,
+	MCAST_ROUTER_A_QUERIER_STATS_PAD,
+
+	/* private: */
+	__MCAST_ROUTER_A_QUERIER_STATS_MAX,
+	MCAST_ROUTER_A_QUERIER_STATS_MAX = __MCAST_ROUTER_A_QUERIER_STATS_MAX - 1,
 };
 
 #endif /* _UAPI_LINUX_MCAST_ROUTER_H */

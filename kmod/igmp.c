@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The IGMP edge of the router side: validate an IGMP message received on a
+ * router-mode interface and turn it into what memb.c understands. Reports
+ * of every version become group records (RFC 3376 7.3.2: v1/v2 reports
+ * are IS_EX({}), leaves TO_IN({})), queries feed the election.
+ */
+
+#include <linux/igmp.h>
+#include <linux/ip.h>
+#include <linux/skbuff.h>
+#include <net/ip.h>
+
+#include "compat.h"
+#include "hooks.h"
+#include "iface.h"
+#include "memb.h"
+
+/*
+ * Whether the IPv4 options carry a Router Alert (RFC 2113). The header
+ * and its options are in the linear area (ip_mc_check_igmp() pulled it).
+ */
+static bool has_router_alert(const struct iphdr *iph)
+{
+	const u8 *opt = (const u8 *)(iph + 1);
+	unsigned int len = iph->ihl * 4 - sizeof(*iph);
+	unsigned int i = 0;
+
+	while (i < len) {
+		if (opt[i] == IPOPT_END)
+			break;
+		if (opt[i] == IPOPT_NOOP) {
+			i++;
+			continue;
+		}
+		if (i + 1 >= len || opt[i + 1] < 2 || i + opt[i + 1] > len)
+			break;
+		if (opt[i] == IPOPT_RA && opt[i + 1] == 4)
+			return true;
+		i += opt[i + 1];
+	}
+	return false;
+}
+
+static void count(struct mcr_iface *iface, int idx)
+{
+	mcr_stats_add(iface->memb.q[0].stats, idx, 1);
+}
+
+/* IGMPv1/v2 reports and leaves: one record without sources. */
+static void report_v12(struct mcr_iface *iface, const struct iphdr *iph,
+		       const struct igmphdr *ih)
+{
+	struct mcr_mif_report r = {
+		.family = AF_INET,
+		.type = MCR_REC_IS_EX,
+		.level = MCR_COMPAT_V2,
+	};
+
+	if (!ipv4_is_multicast(ih->group)) {
+		count(iface, MCAST_ROUTER_A_QUERIER_STATS_MALFORMED);
+		return;
+	}
+	r.group.ip4 = ih->group;
+	r.reporter.ip4 = iph->saddr;
+	switch (ih->type) {
+	case IGMP_HOST_MEMBERSHIP_REPORT:
+		r.level = MCR_COMPAT_V1;
+		break;
+	case IGMP_HOST_LEAVE_MESSAGE:
+		r.type = MCR_REC_TO_IN;
+		r.leave = true;
+		count(iface, MCAST_ROUTER_A_QUERIER_STATS_LEAVES_RX);
+		mcr_memb_report(iface, &r);
+		return;
+	}
+	count(iface, MCAST_ROUTER_A_QUERIER_STATS_REPORTS_RX);
+	mcr_memb_report(iface, &r);
+}
+
+static void report_v3(struct mcr_iface *iface, const struct sk_buff *skb,
+		      const struct iphdr *iph, unsigned int off,
+		      unsigned int end)
+{
+	unsigned int ngrec = mcr_memb_ngrec(skb, off);
+	struct mcr_addr reporter = { .ip4 = iph->saddr };
+
+	off += MCR_REPORT_HDR_LEN;
+	if (!has_router_alert(iph) ||
+	    !mcr_memb_check_records(skb, 4, off, end, ngrec)) {
+		count(iface, MCAST_ROUTER_A_QUERIER_STATS_MALFORMED);
+		return;
+	}
+	count(iface, MCAST_ROUTER_A_QUERIER_STATS_REPORTS_RX);
+	mcr_memb_records(iface, skb, AF_INET, &reporter, off, ngrec);
+}
+
+static void query(struct mcr_iface *iface, const struct sk_buff *skb,
+		  const struct iphdr *iph, unsigned int off, unsigned int end)
+{
+	const struct igmpv3_query *ih3 = (const void *)skb->data + off;
+	struct mcr_addr querier = { .ip4 = iph->saddr };
+	struct mcr_memb_pquery pq = { .family = AF_INET };
+	bool self;
+
+	/* ip_mc_check_igmp(): 8 bytes (v1/v2) or at least 12 (v3). */
+	if (end - off > sizeof(struct igmphdr)) {
+		pq.nsrcs = ntohs(ih3->nsrcs);
+		pq.s_flag = ih3->suppress;
+		pq.src_off = off + sizeof(*ih3);
+		if (!has_router_alert(iph) ||
+		    pq.src_off + pq.nsrcs * 4 > end) {
+			count(iface, MCAST_ROUTER_A_QUERIER_STATS_MALFORMED);
+			return;
+		}
+	}
+	self = mcr_memb_query(iface, AF_INET, &querier);
+	if (!ih3->group || self)
+		return;
+	pq.group.ip4 = ih3->group;
+	mcr_memb_query_specific(iface, skb, &pq);
+}
+
+/**
+ * mcr_igmp_input() - an IGMP message arrived
+ * @net: the namespace
+ * @skb: the datagram, IP header at skb->data; only read (the host stack
+ *	still receives it)
+ *
+ * Context: the PRE_ROUTING hook (softirq, rcu_read_lock()).
+ */
+void mcr_igmp_input(struct net *net, struct sk_buff *skb)
+{
+	struct mcr_iface *iface = mcr_memb_iface(net, skb->dev);
+	u16 transport = skb->transport_header;
+	const struct igmphdr *ih;
+	const struct iphdr *iph;
+	unsigned int off, end;
+	int err;
+
+	if (!iface)
+		return;
+	err = ip_mc_check_igmp(skb);
+	off = skb_transport_offset(skb);
+	/* The host stack after us expects the header offsets it set. */
+	skb->transport_header = transport;
+	if (err == -ENOMSG) {
+		count(iface, MCAST_ROUTER_A_QUERIER_STATS_IGNORED);
+		return;
+	}
+	iph = ip_hdr(skb);
+	if (err || iph->ttl != 1) {
+		count(iface, MCAST_ROUTER_A_QUERIER_STATS_MALFORMED);
+		return;
+	}
+	end = ntohs(iph->tot_len);
+	ih = (const void *)skb->data + off;
+	switch (ih->type) {
+	case IGMP_HOST_MEMBERSHIP_QUERY:
+		query(iface, skb, iph, off, end);
+		break;
+	case IGMP_HOST_MEMBERSHIP_REPORT:
+	case IGMPV2_HOST_MEMBERSHIP_REPORT:
+	case IGMP_HOST_LEAVE_MESSAGE:
+		report_v12(iface, iph, ih);
+		break;
+	case IGMPV3_HOST_MEMBERSHIP_REPORT:
+		report_v3(iface, skb, iph, off, end);
+		break;
+	}
+}

@@ -1,0 +1,778 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The router side of IGMP and MLD on one interface, for both families:
+ * records into the membership table, the querier and its election, the
+ * specific queries the table asks for, and the outgoing interfaces of
+ * membership entries. Locking: memb.h.
+ */
+
+#include <linux/inetdevice.h>
+#include <linux/jiffies.h>
+#include <linux/netdevice.h>
+#include <linux/slab.h>
+#include <net/addrconf.h>
+#include <net/ipv6.h>
+
+#include "compat.h"
+#include "forward.h"
+#include "iface.h"
+#include "memb.h"
+#include "netns.h"
+#include "query.h"
+
+/* Sources per group-and-source-specific query message built at once. */
+#define MEMB_QUERY_BATCH	32
+
+/**
+ * mcr_memb_params() - what the state machine needs of a configuration
+ * @cfg: the interface's configuration
+ * @querier: this router is the link's querier
+ * @p: filled in
+ */
+void mcr_memb_params(const struct mcr_iface_cfg *cfg, bool querier,
+		     struct mcr_mship_params *p)
+{
+	u32 gmi = cfg->robustness * cfg->query_interval +
+		  cfg->query_response_interval;
+
+	p->gmi = msecs_to_jiffies(gmi);
+	p->lmqt = msecs_to_jiffies(cfg->last_member_query_count *
+				   cfg->last_member_query_interval);
+	p->lmqc = cfg->last_member_query_count;
+	p->max_sources = cfg->max_sources;
+	p->querier = querier;
+}
+EXPORT_SYMBOL_IF_KUNIT(mcr_memb_params);
+
+/**
+ * mcr_memb_ssm() - whether a group is in the source-specific range
+ * @family: AF_INET or AF_INET6
+ * @group: the group
+ *
+ * RFC 4607: 232.0.0.0/8 and ff3x::/32.
+ *
+ * Return: true for an SSM group.
+ */
+bool mcr_memb_ssm(u16 family, const struct mcr_addr *group)
+{
+	const u8 *a = group->ip6.s6_addr;
+
+	if (family == AF_INET)
+		return (ntohl(group->ip4) >> 24) == 232;
+	return a[0] == 0xff && (a[1] & 0xf0) == 0x30 && !a[2] && !a[3];
+}
+EXPORT_SYMBOL_IF_KUNIT(mcr_memb_ssm);
+
+/**
+ * mcr_memb_count() - count one IGMP/MLD event
+ * @iface: the interface
+ * @family: AF_INET (IGMP) or AF_INET6 (MLD)
+ * @idx: MCAST_ROUTER_A_QUERIER_STATS_*
+ *
+ * Context: any.
+ */
+void mcr_memb_count(struct mcr_iface *iface, u16 family, int idx)
+{
+	local_bh_disable();
+	mcr_stats_add(iface->memb.q[mcr_fam_idx(family)].stats, idx, 1);
+	local_bh_enable();
+}
+
+/**
+ * mcr_memb_iface() - the router-mode interface a message arrived on
+ * @net: the namespace
+ * @dev: the device
+ *
+ * Context: rcu_read_lock().
+ * Return: the interface, or NULL if the device is not in router mode.
+ */
+struct mcr_iface *mcr_memb_iface(struct net *net, struct net_device *dev)
+{
+	struct mcr_net *mn = mcr_netns_get(net);
+	struct mcr_iface *iface = xa_load(&mn->ifaces, dev->ifindex);
+
+	if (!iface || iface->dev != dev ||
+	    rcu_dereference(iface->cfg)->mode != MCAST_ROUTER_MODE_ROUTER)
+		return NULL;
+	return iface;
+}
+
+/* This router's address on the link: IPv4 primary, IPv6 link-local. */
+static bool own_addr(struct mcr_iface *iface, u16 family, struct mcr_addr *a)
+{
+	memset(a, 0, sizeof(*a));
+	if (family == AF_INET) {
+		a->ip4 = inet_select_addr(iface->dev, 0, RT_SCOPE_LINK);
+		return a->ip4 != 0;
+	}
+#if IS_ENABLED(CONFIG_IPV6)
+	{
+		static const struct in6_addr all = IN6ADDR_LINKLOCAL_ALLNODES_INIT;
+
+		if (ipv6_dev_get_saddr(dev_net(iface->dev), iface->dev, &all, 0,
+				       &a->ip6))
+			return false;
+		return ipv6_addr_type(&a->ip6) & IPV6_ADDR_LINKLOCAL;
+	}
+#else
+	return false;
+#endif
+}
+
+/* Numeric comparison for the election (RFC 3376 6.6.2, RFC 3810 7.6.2). */
+static int addr_cmp(u16 family, const struct mcr_addr *a,
+		    const struct mcr_addr *b)
+{
+	u32 x, y;
+
+	if (family == AF_INET6)
+		return memcmp(&a->ip6, &b->ip6, sizeof(a->ip6));
+	x = ntohl(a->ip4);
+	y = ntohl(b->ip4);
+	return x < y ? -1 : x > y;
+}
+
+static u8 query_version(const struct mcr_iface_cfg *cfg, u16 family)
+{
+	return family == AF_INET ? cfg->igmp_version : cfg->mld_version;
+}
+
+/* The fields every query of this interface shares. */
+static void query_base(const struct mcr_iface_cfg *cfg, u16 family,
+		       const struct mcr_addr *src, struct mcr_query *qry)
+{
+	memset(qry, 0, sizeof(*qry));
+	qry->family = family;
+	qry->version = query_version(cfg, family);
+	qry->src = *src;
+	qry->qrv = cfg->robustness;
+	qry->qqi_s = cfg->query_interval / 1000;
+}
+
+static void queue_query(struct mcr_iface *iface, const struct mcr_query *qry,
+			struct sk_buff_head *out)
+{
+	struct sk_buff *skb = mcr_query_build(iface->dev, qry, GFP_ATOMIC);
+
+	if (IS_ERR(skb))
+		return;
+	__skb_queue_tail(out, skb);
+	mcr_stats_add(iface->memb.q[mcr_fam_idx(qry->family)].stats,
+		      MCAST_ROUTER_A_QUERIER_STATS_QUERIES_TX, 1);
+}
+
+static void send_queue(struct sk_buff_head *out)
+{
+	struct sk_buff *skb;
+
+	while ((skb = __skb_dequeue(out)))
+		dev_queue_xmit(skb);
+}
+
+/* Queue the group-and-source-specific queries with one S flag value. */
+static void source_queries(struct mcr_iface *iface, struct mcr_mgrp *m,
+			   struct mcr_query *qry, bool s_flag,
+			   unsigned long now, unsigned long lmqt, bool send,
+			   struct sk_buff_head *out)
+{
+	struct mcr_addr batch[MEMB_QUERY_BATCH];
+	struct mcr_msrc *src;
+	unsigned int n = 0;
+
+	qry->s_flag = s_flag;
+	qry->sources = batch;
+	list_for_each_entry(src, &m->sources, list) {
+		if (!src->query_left ||
+		    s_flag != (src->running &&
+			       time_after(src->expires, now + lmqt)))
+			continue;
+		src->query_left--;
+		if (!send)
+			continue;
+		batch[n++] = src->addr;
+		if (n == MEMB_QUERY_BATCH) {
+			qry->n_sources = n;
+			queue_query(iface, qry, out);
+			n = 0;
+		}
+	}
+	if (n) {
+		qry->n_sources = n;
+		queue_query(iface, qry, out);
+	}
+	qry->sources = NULL;
+	qry->n_sources = 0;
+}
+
+/*
+ * mif.c's queries(): one round of the specific queries RFC 3376 6.6.3
+ * asks for ("Send Q(G)", "Send Q(G,A)"), as the querier. IGMPv1 has no
+ * specific queries, IGMPv2 and MLDv1 no source lists: the rounds still
+ * count down, so the lowered timers run out as RFC 3376 7.3.2 expects.
+ */
+static unsigned long memb_queries(struct mcr_mif *mif, struct mcr_mgnode *gn,
+				  unsigned long now, struct sk_buff_head *out)
+{
+	struct mcr_iface *iface = container_of(mif, struct mcr_iface,
+					       memb.mif);
+	struct mcr_mgrp *m = &gn->m;
+	const struct mcr_iface_cfg *cfg;
+	struct mcr_mship_params p;
+	struct mcr_msrc *s;
+	unsigned long next = 0;
+	struct mcr_query qry;
+	struct mcr_addr src;
+	bool send, more;
+	u8 version;
+
+	rcu_read_lock();
+	cfg = rcu_dereference(iface->cfg);
+	mcr_memb_params(cfg, true, &p);
+	version = query_version(cfg, m->family);
+	send = iface->memb.q[mcr_fam_idx(m->family)].self &&
+	       own_addr(iface, m->family, &src);
+	if (send) {
+		query_base(cfg, m->family, &src, &qry);
+		qry.group = &m->group;
+		qry.max_resp_ms = cfg->last_member_query_interval;
+	}
+	if (m->query_left) {
+		m->query_left--;
+		if (send && (m->family == AF_INET6 || version >= 2)) {
+			qry.s_flag = m->running &&
+				     time_after(m->expires, now + p.lmqt);
+			queue_query(iface, &qry, out);
+		}
+	}
+	send = send && version == (m->family == AF_INET ? 3 : 2);
+	source_queries(iface, m, &qry, true, now, p.lmqt, send, out);
+	source_queries(iface, m, &qry, false, now, p.lmqt, send, out);
+
+	more = m->query_left;
+	list_for_each_entry(s, &m->sources, list)
+		more |= s->query_left;
+	if (more)
+		next = msecs_to_jiffies(cfg->last_member_query_interval);
+	rcu_read_unlock();
+	return next;
+}
+
+/* mif.c's changed(): the group's membership entries follow at once. */
+static void memb_changed(struct mcr_mif *mif, u16 family,
+			 const struct mcr_addr *group)
+{
+	struct mcr_iface *iface = container_of(mif, struct mcr_iface,
+					       memb.mif);
+	struct mcr_net *mn = mcr_netns_get(dev_net(iface->dev));
+
+	rcu_read_lock();
+	mcr_mfc_refresh(&mn->mfc, family, group, mcr_memb_compute, mn);
+	rcu_read_unlock();
+}
+
+static const struct mcr_mif_ops memb_mif_ops = {
+	.changed = memb_changed,
+	.queries = memb_queries,
+};
+
+/**
+ * mcr_memb_compute() - the outgoing interfaces of a membership entry
+ * @arg: the namespace's struct mcr_net
+ * @spec: the entry's (S,G) and incoming interface
+ *
+ * Every router-mode interface but the incoming one whose members want S
+ * (mcr_mgrp_wants()). TTL thresholds and boundaries apply per datagram
+ * in the fast path, as for static entries.
+ *
+ * Context: the forwarding table's lock held (BH disabled).
+ * Return: the set (possibly empty), or NULL without memory.
+ */
+struct mcr_oifs *mcr_memb_compute(void *arg, const struct mcr_mfe_spec *spec)
+{
+	struct mcr_net *mn = arg;
+	unsigned int cap = 0, n = 0;
+	struct mcr_iface *iface;
+	struct mcr_mgnode *gn;
+	struct mcr_oifs *oifs;
+	unsigned long index;
+	bool wants;
+
+	rcu_read_lock();
+	xa_for_each(&mn->ifaces, index, iface)
+		cap++;
+	oifs = mcr_mfc_oifs_alloc(cap, GFP_ATOMIC);
+	if (!oifs)
+		goto out;
+	xa_for_each(&mn->ifaces, index, iface) {
+		if (n == cap)
+			break;
+		if (iface->dev->ifindex == spec->iif ||
+		    rcu_dereference(iface->cfg)->mode !=
+		    MCAST_ROUTER_MODE_ROUTER)
+			continue;
+		spin_lock(&iface->memb.mif.lock);
+		gn = mcr_mif_lookup(&iface->memb.mif, spec->family,
+				    &spec->group);
+		wants = gn && mcr_mgrp_wants(&gn->m, &spec->source);
+		spin_unlock(&iface->memb.mif.lock);
+		if (wants)
+			oifs->ifaces[n++] = iface;
+	}
+	oifs->n = n;
+out:
+	rcu_read_unlock();
+	return oifs;
+}
+EXPORT_SYMBOL_IF_KUNIT(mcr_memb_compute);
+
+/* Arm the querier's timer at its earliest deadline. Lock held. */
+static void querier_arm(struct mcr_querier *q)
+{
+	unsigned long when = 0;
+	bool any = false;
+
+	if (q->self && q->query_running) {
+		when = q->next_query;
+		any = true;
+	}
+	if (q->other_running && (!any || time_before(q->other_expires, when))) {
+		when = q->other_expires;
+		any = true;
+	}
+	if (any)
+		mod_timer(&q->timer, when);
+	else
+		timer_delete(&q->timer);
+}
+
+/* Become the querier: the first general query goes out at once. */
+static void querier_take_over(struct mcr_querier *q, unsigned long now)
+{
+	q->self = true;
+	q->other_running = false;
+	q->query_running = true;
+	q->next_query = now;
+}
+
+static void querier_timer(struct timer_list *t)
+{
+	struct mcr_querier *q = from_timer(q, t, timer);
+	struct mcr_iface *iface = q->iface;
+	struct mcr_mif *mif = &iface->memb.mif;
+	const struct mcr_iface_cfg *cfg;
+	unsigned long now = jiffies;
+	struct sk_buff_head out;
+	struct mcr_query qry;
+	struct mcr_addr src;
+	u32 interval;
+
+	__skb_queue_head_init(&out);
+	rcu_read_lock();
+	cfg = rcu_dereference(iface->cfg);
+	spin_lock(&mif->lock);
+	if (!q->active)
+		goto unlock;
+	if (q->other_running && !time_before(now, q->other_expires)) {
+		q->other_running = false;
+		q->known = false;
+		if (cfg->querier)
+			querier_take_over(q, now);
+	}
+	if (q->self && q->query_running && !time_before(now, q->next_query)) {
+		if (own_addr(iface, q->family, &src)) {
+			query_base(cfg, q->family, &src, &qry);
+			qry.max_resp_ms = cfg->query_response_interval;
+			queue_query(iface, &qry, &out);
+			q->addr = src;
+			q->known = true;
+		}
+		interval = cfg->query_interval;
+		if (q->startup_left) {
+			q->startup_left--;
+			interval = cfg->startup_query_interval;
+		}
+		q->next_query = now + msecs_to_jiffies(interval);
+	}
+	querier_arm(q);
+unlock:
+	spin_unlock(&mif->lock);
+	rcu_read_unlock();
+	send_queue(&out);
+}
+
+/**
+ * mcr_memb_query() - a valid query was heard on the interface
+ * @iface: the interface
+ * @family: AF_INET or AF_INET6
+ * @querier: the query's IP source
+ *
+ * The election (RFC 3376 6.6.2): a query from a lower address makes this
+ * router a non-querier until the other querier present timer (robustness
+ * * query interval + query response interval / 2) expires.
+ *
+ * Context: softirq, rcu_read_lock().
+ * Return: true if this router is the querier (after the election).
+ */
+bool mcr_memb_query(struct mcr_iface *iface, u16 family,
+		    const struct mcr_addr *querier)
+{
+	struct mcr_querier *q = &iface->memb.q[mcr_fam_idx(family)];
+	const struct mcr_iface_cfg *cfg = rcu_dereference(iface->cfg);
+	struct mcr_mif *mif = &iface->memb.mif;
+	unsigned long now = jiffies;
+	struct mcr_addr own;
+	bool lower, self;
+
+	mcr_stats_add(q->stats, MCAST_ROUTER_A_QUERIER_STATS_QUERIES_RX, 1);
+	lower = !own_addr(iface, family, &own) ||
+		addr_cmp(family, querier, &own) < 0;
+	spin_lock(&mif->lock);
+	if (q->active && (lower || !q->self)) {
+		q->self = false;
+		q->query_running = false;
+		q->known = true;
+		q->addr = *querier;
+		q->other_running = true;
+		q->other_expires = now +
+			msecs_to_jiffies(cfg->robustness * cfg->query_interval +
+					 cfg->query_response_interval / 2);
+		querier_arm(q);
+	}
+	self = q->self;
+	spin_unlock(&mif->lock);
+	return self;
+}
+
+/* Read an address of @alen bytes at @off; false if beyond the packet. */
+static bool read_addr(const struct sk_buff *skb, unsigned int off,
+		      unsigned int alen, struct mcr_addr *a)
+{
+	memset(a, 0, sizeof(*a));
+	return !skb_copy_bits(skb, off, a, alen);
+}
+
+/*
+ * Lower the timers of a specific query's group or sources (a non-querier,
+ * S flag clear: RFC 3376 6.6.1), the sources in batches.
+ */
+static void lower_timers(struct mcr_iface *iface, const struct sk_buff *skb,
+			 u16 family, const struct mcr_addr *group,
+			 unsigned int off, unsigned int nsrcs)
+{
+	const struct mcr_iface_cfg *cfg = rcu_dereference(iface->cfg);
+	unsigned int alen = family == AF_INET ? 4 : 16;
+	struct mcr_addr batch[MEMB_QUERY_BATCH];
+	unsigned long now = jiffies;
+	struct mcr_mship_params p;
+	unsigned int i, n = 0;
+
+	mcr_memb_params(cfg, false, &p);
+	if (!nsrcs) {
+		mcr_mif_lower(&iface->memb.mif, &p, now, family, group, NULL, 0);
+		return;
+	}
+	for (i = 0; i < nsrcs; i++) {
+		if (!read_addr(skb, off + i * alen, alen, &batch[n]))
+			return;
+		if (++n == MEMB_QUERY_BATCH || i == nsrcs - 1) {
+			mcr_mif_lower(&iface->memb.mif, &p, now, family, group,
+				      batch, n);
+			n = 0;
+		}
+	}
+}
+
+/**
+ * mcr_memb_query_specific() - what a non-querier does with a specific
+ *	query it heard
+ * @iface: the interface
+ * @skb: the query
+ * @q: where the query's group and sources are
+ *
+ * Context: softirq, rcu_read_lock().
+ */
+void mcr_memb_query_specific(struct mcr_iface *iface, const struct sk_buff *skb,
+			     const struct mcr_memb_pquery *q)
+{
+	if (!q->s_flag)
+		lower_timers(iface, skb, q->family, &q->group, q->src_off,
+			     q->nsrcs);
+}
+
+/*
+ * A multi-record report (IGMPv3, MLDv2) is one layout with two address
+ * sizes: records of type (1 byte), auxiliary data length in 32-bit words
+ * (1), source count (2), group (alen), sources (nsrcs * alen), auxiliary
+ * data.
+ */
+static unsigned int rec_len(unsigned int alen, unsigned int nsrcs, u8 aux)
+{
+	return 4 + alen + nsrcs * alen + aux * 4;
+}
+
+/**
+ * mcr_memb_check_records() - validate the records of a multi-record report
+ * @skb: the report
+ * @alen: address length, 4 (IGMPv3) or 16 (MLDv2)
+ * @off: offset of the first record from skb->data
+ * @end: offset of the end of the message
+ * @ngrec: the report's record count
+ *
+ * Every record header, source list and auxiliary data must lie inside the
+ * message; nothing past @end is read.
+ *
+ * Return: true if the records fit.
+ */
+bool mcr_memb_check_records(const struct sk_buff *skb, unsigned int alen,
+			    unsigned int off, unsigned int end,
+			    unsigned int ngrec)
+{
+	u8 hdr[4];
+
+	while (ngrec--) {
+		if (off + 4 + alen > end || skb_copy_bits(skb, off, hdr, 4))
+			return false;
+		off += rec_len(alen, (hdr[2] << 8 | hdr[3]), hdr[1]);
+		if (off > end)
+			return false;
+	}
+	return true;
+}
+EXPORT_SYMBOL_IF_KUNIT(mcr_memb_check_records);
+
+/* One record: its sources read into an array sized by the record. */
+static void apply_record(struct mcr_iface *iface, const struct sk_buff *skb,
+			 struct mcr_mif_report *r, unsigned int off,
+			 unsigned int alen, unsigned int nsrcs)
+{
+	const struct mcr_iface_cfg *cfg = rcu_dereference(iface->cfg);
+	struct mcr_querier *q = &iface->memb.q[mcr_fam_idx(r->family)];
+	struct mcr_addr *srcs = NULL;
+	unsigned int i;
+
+	if (nsrcs > cfg->max_sources) {
+		mcr_stats_add(q->stats, MCAST_ROUTER_A_QUERIER_STATS_REFUSED, 1);
+		return;
+	}
+	if (nsrcs) {
+		srcs = kmalloc_array(nsrcs, sizeof(*srcs), GFP_ATOMIC);
+		if (!srcs) {
+			mcr_stats_add(q->stats,
+				      MCAST_ROUTER_A_QUERIER_STATS_REFUSED, 1);
+			return;
+		}
+		for (i = 0; i < nsrcs; i++)
+			read_addr(skb, off + i * alen, alen, &srcs[i]);
+	}
+	r->srcs = srcs;
+	r->n = nsrcs;
+	mcr_memb_report(iface, r);
+	kfree(srcs);
+}
+
+/**
+ * mcr_memb_records() - apply the records of a validated multi-record report
+ * @iface: the interface
+ * @skb: the report, checked by mcr_memb_check_records()
+ * @family: AF_INET or AF_INET6
+ * @reporter: the report's IP source
+ * @off: offset of the first record
+ * @ngrec: the record count
+ *
+ * Unknown record types and groups of the wrong scope are ignored and
+ * counted.
+ *
+ * Context: softirq, rcu_read_lock().
+ */
+void mcr_memb_records(struct mcr_iface *iface, const struct sk_buff *skb,
+		      u16 family, const struct mcr_addr *reporter,
+		      unsigned int off, unsigned int ngrec)
+{
+	unsigned int alen = family == AF_INET ? 4 : 16;
+	struct mcr_querier *q = &iface->memb.q[mcr_fam_idx(family)];
+	struct mcr_mif_report r = {
+		.family = family,
+		.reporter = *reporter,
+		.level = MCR_COMPAT_V3,
+	};
+	unsigned int nsrcs;
+	u8 hdr[4];
+
+	while (ngrec--) {
+		if (skb_copy_bits(skb, off, hdr, 4) ||
+		    !read_addr(skb, off + 4, alen, &r.group))
+			return;
+		nsrcs = (hdr[2] << 8 | hdr[3]);
+		if (hdr[0] >= MCR_REC_IS_IN && hdr[0] <= MCR_REC_BLOCK) {
+			r.type = hdr[0];
+			apply_record(iface, skb, &r, off + 4 + alen, alen,
+				     nsrcs);
+		} else {
+			mcr_stats_add(q->stats,
+				      MCAST_ROUTER_A_QUERIER_STATS_IGNORED, 1);
+		}
+		off += rec_len(alen, nsrcs, hdr[1]);
+	}
+}
+
+/**
+ * mcr_memb_report() - one group record of a valid report
+ * @iface: the interface
+ * @r: the record
+ *
+ * Link-local groups are not tracked, IS_EX and TO_EX records (and so
+ * IGMPv1/v2 and MLDv1 reports) for SSM groups are ignored (RFC 4604),
+ * and what the limits refuse is counted.
+ *
+ * Context: softirq, rcu_read_lock().
+ */
+void mcr_memb_report(struct mcr_iface *iface, struct mcr_mif_report *r)
+{
+	struct mcr_querier *q = &iface->memb.q[mcr_fam_idx(r->family)];
+	const struct mcr_iface_cfg *cfg = rcu_dereference(iface->cfg);
+	struct mcr_mship_params p;
+	int ret;
+
+	if (!mcr_fwd_routable(r->family, &r->group) ||
+	    (mcr_memb_ssm(r->family, &r->group) &&
+	     (r->type == MCR_REC_IS_EX || r->type == MCR_REC_TO_EX))) {
+		mcr_stats_add(q->stats, MCAST_ROUTER_A_QUERIER_STATS_IGNORED, 1);
+		return;
+	}
+	mcr_memb_params(cfg, READ_ONCE(q->self), &p);
+	ret = mcr_mif_record(&iface->memb.mif, &p, cfg->max_groups, jiffies,
+			     r);
+	if (ret)
+		mcr_stats_add(q->stats, MCAST_ROUTER_A_QUERIER_STATS_REFUSED, 1);
+	if (r->ignored)
+		mcr_stats_add(q->stats, MCAST_ROUTER_A_QUERIER_STATS_IGNORED, 1);
+}
+
+/**
+ * mcr_memb_init() - set up a new interface's IGMP/MLD state (stopped)
+ * @iface: the interface, not yet visible
+ *
+ * Context: process context.
+ * Return: 0 or -ENOMEM.
+ */
+int mcr_memb_init(struct mcr_iface *iface)
+{
+	unsigned int i;
+	int err;
+
+	err = mcr_mif_init(&iface->memb.mif);
+	if (err)
+		return err;
+	iface->memb.mif.ops = &memb_mif_ops;
+	for (i = 0; i < MCR_NFAMILIES; i++) {
+		struct mcr_querier *q = &iface->memb.q[i];
+
+		q->iface = iface;
+		q->family = i ? AF_INET6 : AF_INET;
+		timer_setup(&q->timer, querier_timer, 0);
+		q->stats = mcr_stats_alloc(MCAST_ROUTER_A_QUERIER_STATS_PAD,
+					   GFP_KERNEL);
+		if (!q->stats) {
+			mcr_memb_stop(iface);
+			mcr_memb_free(iface);
+			return -ENOMEM;
+		}
+	}
+	return 0;
+}
+
+/**
+ * mcr_memb_stop() - stop the timers and empty the table for good
+ * @iface: the interface, unpublished
+ *
+ * Context: process context.
+ */
+void mcr_memb_stop(struct mcr_iface *iface)
+{
+	struct mcr_mif *mif = &iface->memb.mif;
+	unsigned int i;
+
+	spin_lock_bh(&mif->lock);
+	for (i = 0; i < MCR_NFAMILIES; i++)
+		iface->memb.q[i].active = false;
+	spin_unlock_bh(&mif->lock);
+	for (i = 0; i < MCR_NFAMILIES; i++)
+		timer_shutdown_sync(&iface->memb.q[i].timer);
+	mcr_mif_uninit(mif);
+}
+
+/**
+ * mcr_memb_free() - free what readers may still use
+ * @iface: the interface, after a grace period
+ */
+void mcr_memb_free(struct mcr_iface *iface)
+{
+	unsigned int i;
+
+	for (i = 0; i < MCR_NFAMILIES; i++) {
+		free_percpu(iface->memb.q[i].stats);
+		iface->memb.q[i].stats = NULL;
+	}
+}
+
+/**
+ * mcr_memb_mode() - follow a configuration change
+ * @mn: the namespace
+ * @iface: the interface, its new configuration published
+ * @old_mode: the mode before
+ * @new_mode: the mode now
+ *
+ * Entering router mode starts the queriers (startup queries unless
+ * "querier off"); leaving it stops them, forgets the membership and
+ * deletes the namespace's membership entries (the next datagrams learn
+ * them again). In router mode a "querier off" takes effect at once.
+ *
+ * Context: RTNL held.
+ */
+void mcr_memb_mode(struct mcr_net *mn, struct mcr_iface *iface, u8 old_mode,
+		   u8 new_mode)
+{
+	const struct mcr_iface_cfg *cfg = rtnl_dereference(iface->cfg);
+	struct mcr_mif *mif = &iface->memb.mif;
+	unsigned long now = jiffies;
+	unsigned int i;
+
+	if (new_mode != MCAST_ROUTER_MODE_ROUTER) {
+		if (old_mode != MCAST_ROUTER_MODE_ROUTER)
+			return;
+		spin_lock_bh(&mif->lock);
+		for (i = 0; i < MCR_NFAMILIES; i++) {
+			iface->memb.q[i].active = false;
+			iface->memb.q[i].self = false;
+			iface->memb.q[i].known = false;
+			iface->memb.q[i].other_running = false;
+		}
+		spin_unlock_bh(&mif->lock);
+		for (i = 0; i < MCR_NFAMILIES; i++)
+			timer_delete_sync(&iface->memb.q[i].timer);
+		mcr_mif_flush(mif);
+		mcr_mfc_flush(&mn->mfc, 0, false,
+			      MCAST_ROUTER_ORIGIN_MEMBERSHIP);
+		return;
+	}
+
+	spin_lock_bh(&mif->lock);
+	for (i = 0; i < MCR_NFAMILIES; i++) {
+		struct mcr_querier *q = &iface->memb.q[i];
+
+		if (old_mode != MCAST_ROUTER_MODE_ROUTER) {
+			q->active = true;
+			q->startup_left = cfg->startup_query_count;
+			if (cfg->querier)
+				querier_take_over(q, now);
+		} else if (!cfg->querier && q->self) {
+			q->self = false;
+			q->query_running = false;
+			q->known = false;
+		} else if (cfg->querier && !q->self && !q->other_running) {
+			querier_take_over(q, now);
+		}
+		querier_arm(q);
+	}
+	spin_unlock_bh(&mif->lock);
+}

@@ -1,0 +1,377 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * GROUP_GET and QUERIER_GET: dumps of the IGMP/MLD router state of the
+ * caller's namespace. Each interface's table is read under its lock, one
+ * message per group (or querier); a dump resumes at (ifindex, position).
+ */
+
+#include <linux/jiffies.h>
+#include <linux/netdevice.h>
+#include <net/genetlink.h>
+#include <net/sock.h>
+
+#include "compat.h"
+#include "iface.h"
+#include "memb.h"
+#include "memb_netlink.h"
+#include "mfc_netlink.h"
+#include "netns.h"
+
+/* Filters shared by both dumps. */
+const struct nla_policy mcr_group_policy[MCAST_ROUTER_A_GROUP_MAX + 1] = {
+	[MCAST_ROUTER_A_GROUP_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
+	[MCAST_ROUTER_A_GROUP_FAMILY] = { .type = NLA_U16 },
+	[MCAST_ROUTER_A_GROUP_ADDR] = NLA_POLICY_RANGE(NLA_BINARY, 4, 16),
+};
+
+const struct nla_policy mcr_querier_policy[MCAST_ROUTER_A_QUERIER_MAX + 1] = {
+	[MCAST_ROUTER_A_QUERIER_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
+	[MCAST_ROUTER_A_QUERIER_FAMILY] = { .type = NLA_U16 },
+};
+
+/**
+ * struct memb_dump_ctx - dump state, in cb->ctx
+ * @ifindex: the interface to resume at
+ * @pos: groups (or families) of that interface already dumped
+ * @filter_ifindex: only this interface (0: all)
+ * @family: only this family (0: both)
+ * @has_group: only @group
+ * @group: the group filter
+ */
+struct memb_dump_ctx {
+	u32 ifindex;
+	u32 pos;
+	u32 filter_ifindex;
+	u16 family;
+	u8 has_group;
+	struct mcr_addr group;
+};
+
+static struct memb_dump_ctx *dump_ctx(struct netlink_callback *cb)
+{
+	BUILD_BUG_ON(sizeof(struct memb_dump_ctx) > sizeof(cb->ctx));
+	return (struct memb_dump_ctx *)cb->ctx;
+}
+
+static int parse_filter(struct netlink_callback *cb, int maxattr,
+			const struct nla_policy *policy, int a_ifindex,
+			int a_family, int a_addr)
+{
+	struct memb_dump_ctx *ctx = dump_ctx(cb);
+	struct nlattr *tb[MCAST_ROUTER_A_GROUP_MAX + 1];
+	const struct nlattr *a;
+	int err;
+
+	BUILD_BUG_ON((int)MCAST_ROUTER_A_QUERIER_MAX >
+		     (int)MCAST_ROUTER_A_GROUP_MAX);
+	memset(ctx, 0, sizeof(*ctx));
+	err = nlmsg_parse(cb->nlh, GENL_HDRLEN, tb, maxattr, policy,
+			  cb->extack);
+	if (err)
+		return err;
+	if (tb[a_ifindex])
+		ctx->filter_ifindex = nla_get_u32(tb[a_ifindex]);
+	a = tb[a_family];
+	if (a) {
+		ctx->family = nla_get_u16(a);
+		if (ctx->family != AF_INET && ctx->family != AF_INET6) {
+			NL_SET_ERR_MSG_ATTR(cb->extack, a,
+					    "family must be AF_INET or AF_INET6");
+			return -EAFNOSUPPORT;
+		}
+	}
+	a = a_addr ? tb[a_addr] : NULL;
+	if (!a)
+		return 0;
+	if (!ctx->family) {
+		NL_SET_ERR_MSG_ATTR(cb->extack, a, "a group needs a family");
+		return -EINVAL;
+	}
+	if (nla_len(a) != (ctx->family == AF_INET ? 4 : 16)) {
+		NL_SET_ERR_MSG_ATTR(cb->extack, a,
+				    "address length does not match the family");
+		return -EINVAL;
+	}
+	nla_memcpy(&ctx->group, a, sizeof(ctx->group));
+	ctx->has_group = true;
+	return 0;
+}
+
+/**
+ * mcr_group_get_start() - GROUP_GET: parse the filter
+ * @cb: the dump
+ *
+ * Return: 0 or a negative errno with extack set.
+ */
+int mcr_group_get_start(struct netlink_callback *cb)
+{
+	return parse_filter(cb, MCAST_ROUTER_A_GROUP_MAX, mcr_group_policy,
+			    MCAST_ROUTER_A_GROUP_IFINDEX,
+			    MCAST_ROUTER_A_GROUP_FAMILY,
+			    MCAST_ROUTER_A_GROUP_ADDR);
+}
+
+/**
+ * mcr_querier_get_start() - QUERIER_GET: parse the filter
+ * @cb: the dump
+ *
+ * Return: 0 or a negative errno with extack set.
+ */
+int mcr_querier_get_start(struct netlink_callback *cb)
+{
+	return parse_filter(cb, MCAST_ROUTER_A_QUERIER_MAX, mcr_querier_policy,
+			    MCAST_ROUTER_A_QUERIER_IFINDEX,
+			    MCAST_ROUTER_A_QUERIER_FAMILY, 0);
+}
+
+static int put_addr(struct sk_buff *skb, int type, u16 family,
+		    const struct mcr_addr *addr)
+{
+	if (family == AF_INET)
+		return nla_put_in_addr(skb, type, addr->ip4);
+	return nla_put_in6_addr(skb, type, &addr->ip6);
+}
+
+/* Milliseconds until @when, 0 if not running or past. */
+static u32 ms_left(bool running, unsigned long when, unsigned long now)
+{
+	if (!running || !time_after(when, now))
+		return 0;
+	return jiffies_to_msecs(when - now);
+}
+
+static void *put_hdr(struct sk_buff *skb, struct netlink_callback *cb, u8 cmd)
+{
+	return genlmsg_put(skb, NETLINK_CB(cb->skb).portid,
+			   cb->nlh->nlmsg_seq, &mcr_genl_family, NLM_F_MULTI,
+			   cmd);
+}
+
+static int fill_sources(struct sk_buff *skb, const struct mcr_mgrp *m,
+			unsigned long now)
+{
+	const struct mcr_msrc *src;
+	struct nlattr *nest, *entry;
+
+	nest = nla_nest_start(skb, MCAST_ROUTER_A_GROUP_SOURCES);
+	if (!nest)
+		return -EMSGSIZE;
+	list_for_each_entry(src, &m->sources, list) {
+		entry = nla_nest_start(skb, MCAST_ROUTER_A_SOURCES_ENTRY);
+		if (!entry ||
+		    put_addr(skb, MCAST_ROUTER_A_SOURCE_ADDR, m->family,
+			     &src->addr) ||
+		    nla_put_u32(skb, MCAST_ROUTER_A_SOURCE_EXPIRES,
+				ms_left(src->running, src->expires, now)) ||
+		    nla_put_u8(skb, MCAST_ROUTER_A_SOURCE_FORWARD,
+			       mcr_mgrp_wants(m, &src->addr)))
+			return -EMSGSIZE;
+		nla_nest_end(skb, entry);
+	}
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+/* The protocol version a compatibility level stands for. */
+static u8 compat_version(u16 family, u8 level)
+{
+	return family == AF_INET ? level : max_t(u8, level, 2) - 1;
+}
+
+static int fill_group(struct sk_buff *skb, struct netlink_callback *cb,
+		      int ifindex, const struct mcr_mgnode *gn)
+{
+	const struct mcr_mgrp *m = &gn->m;
+	unsigned long now = jiffies;
+	void *hdr = put_hdr(skb, cb, MCAST_ROUTER_CMD_GROUP_GET);
+
+	if (!hdr)
+		return -EMSGSIZE;
+	if (nla_put_u32(skb, MCAST_ROUTER_A_GROUP_IFINDEX, ifindex) ||
+	    nla_put_u16(skb, MCAST_ROUTER_A_GROUP_FAMILY, m->family) ||
+	    put_addr(skb, MCAST_ROUTER_A_GROUP_ADDR, m->family, &m->group) ||
+	    nla_put_u8(skb, MCAST_ROUTER_A_GROUP_FILTER,
+		       m->filter == MCR_FILTER_EXCLUDE ?
+		       MCAST_ROUTER_FILTER_EXCLUDE :
+		       MCAST_ROUTER_FILTER_INCLUDE) ||
+	    nla_put_u32(skb, MCAST_ROUTER_A_GROUP_EXPIRES,
+			ms_left(m->running, m->expires, now)) ||
+	    nla_put_u8(skb, MCAST_ROUTER_A_GROUP_COMPAT,
+		       compat_version(m->family, mcr_mgrp_compat(m, now))) ||
+	    put_addr(skb, MCAST_ROUTER_A_GROUP_REPORTER, m->family,
+		     &gn->reporter) ||
+	    nla_put_u64_64bit(skb, MCAST_ROUTER_A_GROUP_AGE,
+			      jiffies64_to_msecs(get_jiffies_64() -
+						 gn->created),
+			      MCAST_ROUTER_A_GROUP_PAD) ||
+	    fill_sources(skb, m, now)) {
+		genlmsg_cancel(skb, hdr);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(skb, hdr);
+	return 0;
+}
+
+static bool group_match(const struct memb_dump_ctx *ctx,
+			const struct mcr_mgnode *gn)
+{
+	if (ctx->family && gn->key.family != ctx->family)
+		return false;
+	return !ctx->has_group ||
+	       mcr_addr_equal(ctx->family, &gn->key.group, &ctx->group);
+}
+
+/* One interface's groups from ctx->pos on; ctx->pos advances. */
+static int dump_iface_groups(struct sk_buff *skb, struct netlink_callback *cb,
+			     struct mcr_iface *iface)
+{
+	struct memb_dump_ctx *ctx = dump_ctx(cb);
+	struct mcr_mif *mif = &iface->memb.mif;
+	const struct mcr_mgnode *gn;
+	u32 i = 0;
+	int err = 0;
+
+	spin_lock_bh(&mif->lock);
+	list_for_each_entry(gn, &mif->list, list) {
+		if (i++ < ctx->pos || !group_match(ctx, gn))
+			continue;
+		err = fill_group(skb, cb, iface->dev->ifindex, gn);
+		if (err)
+			break;
+		ctx->pos = i;
+	}
+	spin_unlock_bh(&mif->lock);
+	return err;
+}
+
+static bool iface_in_dump(const struct memb_dump_ctx *ctx,
+			  struct mcr_iface *iface)
+{
+	if (ctx->filter_ifindex && iface->dev->ifindex != ctx->filter_ifindex)
+		return false;
+	return rcu_dereference(iface->cfg)->mode == MCAST_ROUTER_MODE_ROUTER;
+}
+
+/**
+ * mcr_group_get_dumpit() - GROUP_GET dump
+ * @skb: the reply
+ * @cb: the dump
+ *
+ * Return: the reply's length, 0 when done, or a negative errno.
+ */
+int mcr_group_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	struct mcr_net *mn = mcr_netns_get(sock_net(skb->sk));
+	struct memb_dump_ctx *ctx = dump_ctx(cb);
+	struct mcr_iface *iface;
+	unsigned long index;
+	int err = 0;
+
+	rcu_read_lock();
+	xa_for_each_start(&mn->ifaces, index, iface, ctx->ifindex) {
+		if (index != ctx->ifindex) {
+			ctx->ifindex = index;
+			ctx->pos = 0;
+		}
+		if (!iface_in_dump(ctx, iface))
+			continue;
+		err = dump_iface_groups(skb, cb, iface);
+		if (err)
+			break;
+	}
+	if (!err)
+		ctx->ifindex = U32_MAX;
+	rcu_read_unlock();
+
+	if (err && !skb->len)
+		return err;
+	return skb->len;
+}
+
+static int fill_querier(struct sk_buff *skb, struct netlink_callback *cb,
+			struct mcr_iface *iface, struct mcr_querier *q)
+{
+	const struct mcr_iface_cfg *cfg = rcu_dereference(iface->cfg);
+	struct mcr_mif *mif = &iface->memb.mif;
+	unsigned long now = jiffies;
+	int err = -EMSGSIZE;
+	void *hdr;
+
+	hdr = put_hdr(skb, cb, MCAST_ROUTER_CMD_QUERIER_GET);
+	if (!hdr)
+		return -EMSGSIZE;
+	spin_lock_bh(&mif->lock);
+	if (nla_put_u32(skb, MCAST_ROUTER_A_QUERIER_IFINDEX,
+			iface->dev->ifindex) ||
+	    nla_put_u16(skb, MCAST_ROUTER_A_QUERIER_FAMILY, q->family) ||
+	    (q->known &&
+	     put_addr(skb, MCAST_ROUTER_A_QUERIER_ADDR, q->family, &q->addr)) ||
+	    nla_put_u8(skb, MCAST_ROUTER_A_QUERIER_SELF, q->self) ||
+	    nla_put_u8(skb, MCAST_ROUTER_A_QUERIER_VERSION,
+		       q->family == AF_INET ? cfg->igmp_version :
+		       cfg->mld_version) ||
+	    nla_put_u32(skb, MCAST_ROUTER_A_QUERIER_OTHER_EXPIRES,
+			ms_left(q->other_running, q->other_expires, now)) ||
+	    nla_put_u32(skb, MCAST_ROUTER_A_QUERIER_NEXT_QUERY,
+			ms_left(q->self && q->query_running, q->next_query,
+				now)) ||
+	    nla_put_u8(skb, MCAST_ROUTER_A_QUERIER_STARTUP_LEFT,
+		       q->startup_left))
+		goto out;
+	err = 0;
+out:
+	spin_unlock_bh(&mif->lock);
+	if (!err)
+		err = mcr_stats_fill(skb, MCAST_ROUTER_A_QUERIER_STATS,
+				     q->stats, MCAST_ROUTER_A_QUERIER_STATS_PAD);
+	if (err) {
+		genlmsg_cancel(skb, hdr);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(skb, hdr);
+	return 0;
+}
+
+/**
+ * mcr_querier_get_dumpit() - QUERIER_GET dump
+ * @skb: the reply
+ * @cb: the dump
+ *
+ * Return: the reply's length, 0 when done, or a negative errno.
+ */
+int mcr_querier_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	struct mcr_net *mn = mcr_netns_get(sock_net(skb->sk));
+	struct memb_dump_ctx *ctx = dump_ctx(cb);
+	struct mcr_iface *iface;
+	struct mcr_querier *q;
+	unsigned long index;
+	int err = 0;
+
+	rcu_read_lock();
+	xa_for_each_start(&mn->ifaces, index, iface, ctx->ifindex) {
+		if (index != ctx->ifindex) {
+			ctx->ifindex = index;
+			ctx->pos = 0;
+		}
+		if (!iface_in_dump(ctx, iface))
+			continue;
+		for (; ctx->pos < MCR_NFAMILIES; ctx->pos++) {
+			q = &iface->memb.q[ctx->pos];
+			if (ctx->family && q->family != ctx->family)
+				continue;
+			err = fill_querier(skb, cb, iface, q);
+			if (err)
+				break;
+		}
+		if (err)
+			break;
+	}
+	if (!err)
+		ctx->ifindex = U32_MAX;
+	rcu_read_unlock();
+
+	if (err && !skb->len)
+		return err;
+	return skb->len;
+}

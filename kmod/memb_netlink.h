@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * GROUP_GET and QUERIER_GET (memb_netlink.c).
+ */
+#ifndef _MCR_MEMB_NETLINK_H
+#define _MCR_MEMB_NETLINK_H
+
+#include <net/genetlink.h>
+#include <linux/mcast_router.h>
+
+extern const struct nla_policy mcr_group_policy[MCAST_ROUTER_A_GROUP_MAX + 1];
+extern const struct nla_policy
+	mcr_querier_policy[MCAST_ROUTER_A_QUERIER_MAX + 1];
+
+int mcr_group_get_start(struct netlink_callback *cb);
+int mcr_group_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
+int mcr_querier_get_start(struct netlink_callback *cb);
+int mcr_querier_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
+
+#endif /* _MCR_MEMB_NETLINK_H */
