@@ -2,7 +2,7 @@
 /*
  * mcastctl: the object table and keyword dispatch.
  *
- * Objects planned next to the existing ones: group, querier, proxy.
+ * Objects planned next to the existing ones: proxy.
  * Each is one <object>_main() in its own file plus a line below.
  */
 #include <errno.h>
@@ -18,6 +18,8 @@ static int help_main(int argc, char **argv);
 const struct cmd mcastctl_objects[] = {
 	{ "interface", iface_main },
 	{ "mfe", mfe_main },
+	{ "group", group_main },
+	{ "querier", querier_main },
 	{ "monitor", monitor_main },
 	{ "help", help_main },
 	{ NULL, NULL },
@@ -79,7 +81,7 @@ int object_run(const char *name, const struct cmd *verbs,
 void mcastctl_usage(FILE *fp)
 {
 	fputs("Usage: mcastctl [ OPTIONS ] OBJECT { COMMAND | help }\n"
-	      "where  OBJECT := { interface | mfe | monitor | help }\n"
+	      "where  OBJECT := { interface | mfe | group | querier | monitor | help }\n"
 	      "       OPTIONS := { -j[son] | -p[retty] | -s[tats] | -n[etns] NAME |\n"
 	      "                    -4 | -6 | -V[ersion] | -h[elp] }\n"
 	      "Try \"mcastctl OBJECT help\" for the commands of an object.\n",

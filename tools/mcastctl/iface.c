@@ -33,6 +33,7 @@ enum kw_kind {
 	KW_U8,
 	KW_U32,
 	KW_DURATION,
+	KW_ONOFF,	/* u8 1/0; text "on"/"off", JSON 1/0 as the spec's u8 */
 };
 
 struct iface_kw {
@@ -47,6 +48,7 @@ static const struct iface_kw iface_kws[] = {
 	{ "igmp-version", MCAST_ROUTER_A_IFACE_IGMP_VERSION, KW_U8, 0 },
 	{ "mld-version", MCAST_ROUTER_A_IFACE_MLD_VERSION, KW_U8, 0 },
 	{ "robustness", MCAST_ROUTER_A_IFACE_ROBUSTNESS, KW_U8, 0 },
+	{ "querier", MCAST_ROUTER_A_IFACE_QUERIER, KW_ONOFF, 0 },
 	{ "query-interval", MCAST_ROUTER_A_IFACE_QUERY_INTERVAL,
 	  KW_DURATION, 1 },
 	{ "query-response-interval",
@@ -61,6 +63,7 @@ static const struct iface_kw iface_kws[] = {
 	  KW_U8, 3 },
 	{ "ttl-threshold", MCAST_ROUTER_A_IFACE_TTL_THRESHOLD, KW_U8, 4 },
 	{ "max-groups", MCAST_ROUTER_A_IFACE_MAX_GROUPS, KW_U32, 4 },
+	{ "max-sources", MCAST_ROUTER_A_IFACE_MAX_SOURCES, KW_U32, 4 },
 	{ NULL, 0, 0, 0 },
 };
 
@@ -116,11 +119,12 @@ void iface_set_usage(FILE *fp)
 	fputs("Usage: mcastctl interface set DEV\n"
 	      "           [ mode { router | proxy | off } ]\n"
 	      "           [ igmp-version N ] [ mld-version N ] [ robustness N ]\n"
+	      "           [ querier { on | off } ]\n"
 	      "           [ query-interval DUR ] [ query-response-interval DUR ]\n"
 	      "           [ last-member-query-interval DUR ]\n"
 	      "           [ last-member-query-count N ]\n"
 	      "           [ startup-query-interval DUR ] [ startup-query-count N ]\n"
-	      "           [ ttl-threshold N ] [ max-groups N ]\n"
+	      "           [ ttl-threshold N ] [ max-groups N ] [ max-sources N ]\n"
 	      "           [ boundary PREFIX ]... | [ boundary none ]\n"
 	      "DUR is a number with a unit: 100ms, 1.5s, 125s, 2m.\n"
 	      "PREFIX is ADDRESS[/LEN], e.g. 239.192.0.0/14 or ff05::/16.\n"
@@ -172,6 +176,7 @@ static int parse_kw_value(const struct iface_kw *kw, const char *arg,
 {
 	const char *why = NULL;
 	uint64_t v;
+	bool on;
 
 	switch (kw->kind) {
 	case KW_MODE:
@@ -198,6 +203,12 @@ static int parse_kw_value(const struct iface_kw *kw, const char *arg,
 	case KW_DURATION:
 		if (!parse_duration(arg, val, &why))
 			return 0;
+		break;
+	case KW_ONOFF:
+		if (!parse_onoff(arg, &on, &why)) {
+			*val = on;
+			return 0;
+		}
 		break;
 	}
 	fprintf(stderr, "Error: invalid %s \"%s\": %s\n", kw->name, arg, why);
@@ -341,7 +352,8 @@ int iface_put_set(struct nl_msg *msg, const struct iface_set_req *req,
 
 		if (!req->has[kw->attr])
 			continue;
-		if (kw->kind == KW_MODE || kw->kind == KW_U8)
+		if (kw->kind == KW_MODE || kw->kind == KW_U8 ||
+		    kw->kind == KW_ONOFF)
 			ret = nla_put_u8(msg, kw->attr, (uint8_t)v);
 		else
 			ret = nla_put_u32(msg, kw->attr, v);
@@ -379,6 +391,8 @@ static struct nla_policy iface_policy[MCAST_ROUTER_A_IFACE_MAX + 1] = {
 	[MCAST_ROUTER_A_IFACE_BOUNDARIES] = { .type = NLA_NESTED },
 	[MCAST_ROUTER_A_IFACE_MAX_GROUPS] = { .type = NLA_U32 },
 	[MCAST_ROUTER_A_IFACE_STATS] = { .type = NLA_NESTED },
+	[MCAST_ROUTER_A_IFACE_QUERIER] = { .type = NLA_U8 },
+	[MCAST_ROUTER_A_IFACE_MAX_SOURCES] = { .type = NLA_U32 },
 };
 
 static struct nla_policy stats_policy[MCAST_ROUTER_A_IFACE_STATS_MAX + 1] = {
@@ -513,7 +527,7 @@ int iface_print(struct nlmsghdr *nlh, const char *event)
 
 	for (const struct iface_kw *kw = iface_kws; kw->name; kw++) {
 		struct nlattr *a = tb[kw->attr];
-		uint8_t mode;
+		uint8_t mode, on;
 		char fmt[64];
 
 		if (!a)
@@ -543,6 +557,16 @@ int iface_print(struct nlmsghdr *nlh, const char *event)
 			break;
 		case KW_DURATION:
 			print_duration(PRINT_ANY, kw->name, fmt, nla_get_u32(a));
+			break;
+		case KW_ONOFF:
+			/* JSON: the number, as the spec's u8 (and ynl) has it. */
+			on = nla_get_u8(a);
+			print_uint(PRINT_JSON, kw->name, NULL, on);
+			if (on <= 1)
+				snprintf(buf, sizeof(buf), "%s", on ? "on" : "off");
+			else
+				snprintf(buf, sizeof(buf), "%u", on);
+			print_string(PRINT_FP, NULL, fmt, buf);
 			break;
 		}
 	}

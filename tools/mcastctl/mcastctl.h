@@ -44,6 +44,8 @@ void mcastctl_usage(FILE *fp);
 
 int iface_main(int argc, char **argv);
 int mfe_main(int argc, char **argv);
+int group_main(int argc, char **argv);
+int querier_main(int argc, char **argv);
 int monitor_main(int argc, char **argv);
 
 #endif /* MCASTCTL_H */

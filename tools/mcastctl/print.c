@@ -324,3 +324,65 @@ void print_duration(enum output_type t, const char *key, const char *fmt,
 	format_duration(ms, buf, sizeof(buf));
 	print_string(t, key, fmt, buf);
 }
+
+/**
+ * print_timer() - print a running timer's remaining time
+ * @t: PRINT_FP, PRINT_JSON or PRINT_ANY
+ * @key: JSON key; JSON gets the integer number of milliseconds
+ * @fmt: text format with one %s that receives e.g. "254.3s" (tenths)
+ * @ms: the remaining time in milliseconds
+ */
+void print_timer(enum output_type t, const char *key, const char *fmt,
+		 uint32_t ms)
+{
+	char buf[DURATION_STRLEN];
+
+	if (pr.json) {
+		print_uint(t, key, NULL, ms);
+		return;
+	}
+	format_timer(ms, buf, sizeof(buf));
+	print_string(t, key, fmt, buf);
+}
+
+/**
+ * print_bool() - print a boolean field
+ * @t: PRINT_FP, PRINT_JSON or PRINT_ANY
+ * @key: JSON key (NULL for an array element); JSON gets true or false
+ * @fmt: text format with one %s that receives "true" or "false"
+ * @value: the value
+ */
+void print_bool(enum output_type t, const char *key, const char *fmt,
+		bool value)
+{
+	if (pr.json) {
+		if (!(t & PRINT_JSON))
+			return;
+		json_member(key);
+		fputs(value ? "true" : "false", pr.fp);
+	} else if ((t & PRINT_FP) && fmt) {
+		text_field();
+		fprintf(pr.fp, fmt, value ? "true" : "false");
+	}
+}
+
+/**
+ * print_null() - print a field without a value
+ * @t: PRINT_FP, PRINT_JSON or PRINT_ANY
+ * @key: JSON key (NULL for an array element); JSON gets null
+ * @fmt: text format with one %s
+ * @value: what text mode shows instead, e.g. "unknown"
+ */
+void print_null(enum output_type t, const char *key, const char *fmt,
+		const char *value)
+{
+	if (pr.json) {
+		if (!(t & PRINT_JSON))
+			return;
+		json_member(key);
+		fputs("null", pr.fp);
+	} else if ((t & PRINT_FP) && fmt) {
+		text_field();
+		fprintf(pr.fp, fmt, value);
+	}
+}

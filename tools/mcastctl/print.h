@@ -40,6 +40,12 @@ void print_u64(enum output_type t, const char *key, const char *fmt,
 	       uint64_t value);
 void print_duration(enum output_type t, const char *key, const char *fmt,
 		    uint32_t ms);
+void print_timer(enum output_type t, const char *key, const char *fmt,
+		 uint32_t ms);
+void print_bool(enum output_type t, const char *key, const char *fmt,
+		bool value);
+void print_null(enum output_type t, const char *key, const char *fmt,
+		const char *value);
 void print_text_break(const char *sep);
 void print_text_end(void);
 

@@ -276,6 +276,20 @@ void format_duration(uint32_t ms, char *buf, size_t size)
 }
 
 /**
+ * format_timer() - print a running timer's remaining time for humans
+ * @ms: the remaining time
+ * @buf: output buffer
+ * @size: its size (DURATION_STRLEN is always enough)
+ *
+ * Seconds with one decimal, truncated: "254.3s", "0.0s", "250.0s".
+ */
+void format_timer(uint32_t ms, char *buf, size_t size)
+{
+	snprintf(buf, size, "%" PRIu32 ".%" PRIu32 "s", ms / 1000,
+		 ms % 1000 / 100);
+}
+
+/**
  * format_age() - print an age for humans, to the second
  * @ms: the age in milliseconds
  * @buf: output buffer

@@ -34,6 +34,7 @@ int parse_prefix(const char *s, struct prefix *p, const char **why);
 int parse_onoff(const char *s, bool *on, const char **why);
 
 void format_duration(uint32_t ms, char *buf, size_t size);
+void format_timer(uint32_t ms, char *buf, size_t size);
 void format_age(uint64_t ms, char *buf, size_t size);
 int format_prefix(const struct prefix *p, char *buf, size_t size);
 

@@ -77,11 +77,11 @@ wait_for "$tmp/mon.err" '^monitoring mcast_router events$' 1 \
 
 "$MCASTCTL" interface set d0 mode router
 cat >"$tmp/expect" <<'EOT'
-d0: mode router igmp-version 3 mld-version 2 robustness 2
+d0: mode router igmp-version 3 mld-version 2 robustness 2 querier on
     query-interval 125s query-response-interval 10s
     last-member-query-interval 1s last-member-query-count 2
     startup-query-interval 31.25s startup-query-count 2
-    ttl-threshold 1 max-groups 4096
+    ttl-threshold 1 max-groups 4096 max-sources 64
 EOT
 "$MCASTCTL" interface show d0 >"$tmp/show"
 cmp -s "$tmp/expect" "$tmp/show" || {
@@ -117,8 +117,27 @@ expect_fail "$MCASTCTL" interface set d0 boundary 10.0.0.0/8
 expect_fail "$MCASTCTL" interface set d0 query-interval 60
 expect_fail "$MCASTCTL" interface set nosuchdev mode router
 expect_fail "$MCASTCTL" interfac show
+expect_fail "$MCASTCTL" interface set d0 querier yes
+expect_fail "$MCASTCTL" interface set d0 max-sources 0
 "$MCASTCTL" -j interface show d0 >"$tmp/json3"
 cmp -s "$tmp/json" "$tmp/json3" || fail "a refused set changed the config"
+
+# Membership and querier state of a router-mode interface.
+"$MCASTCTL" -j group show >"$tmp/groups"
+python3 -c 'import json, sys; json.load(open(sys.argv[1]))' "$tmp/groups" ||
+	fail "invalid group JSON"
+"$MCASTCTL" group show dev d0 group 239.1.1.1 >/dev/null || fail "group show filter"
+expect_fail "$MCASTCTL" -6 group show group 239.1.1.1
+expect_fail "$MCASTCTL" groups show
+[ "$("$MCASTCTL" -4 querier show dev d0 | grep -c '^d0  inet  querier ')" -eq 1 ] ||
+	fail "querier show -4 dev d0"
+"$MCASTCTL" -s -j querier show dev d0 >"$tmp/querier"
+python3 -c 'import json, sys; q = json.load(open(sys.argv[1])); assert len(q) == 2 and all("stats" in r for r in q)' \
+	"$tmp/querier" || fail "querier JSON"
+"$MCASTCTL" interface set d0 querier off max-sources 128
+"$MCASTCTL" -j interface show d0 | grep -q '"querier":0,' || fail "querier off"
+"$MCASTCTL" -j interface show d0 | grep -q '"max-sources":128,' ||
+	fail "max-sources"
 
 "$MCASTCTL" interface set d0 boundary none
 "$MCASTCTL" -j interface show d0 | grep -q '"boundaries":\[\]' ||

@@ -19,11 +19,13 @@
 
 #include <linux/mcast_router.h>
 
+#include "group.h"
 #include "iface.h"
 #include "mcastctl.h"
 #include "mfe.h"
 #include "nl.h"
 #include "print.h"
+#include "querier.h"
 #include "utils.h"
 
 #define FAKE_FAMILY 0x1d
@@ -344,6 +346,12 @@ static void test_keywords_exact(void)
 	EXPECT(cmd_find(mcastctl_objects, "monitor") != NULL);
 	EXPECT(cmd_find(mcastctl_objects, "mfe") != NULL);
 	EXPECT(cmd_find(mcastctl_objects, "mf") == NULL);
+	EXPECT(cmd_find(mcastctl_objects, "group") != NULL);
+	EXPECT(cmd_find(mcastctl_objects, "querier") != NULL);
+	EXPECT(cmd_find(mcastctl_objects, "groups") == NULL);
+	EXPECT(cmd_find(mcastctl_objects, "grp") == NULL);
+	EXPECT(cmd_find(mcastctl_objects, "querie") == NULL);
+	EXPECT(cmd_find(mcastctl_objects, "Querier") == NULL);
 	EXPECT(cmd_find(mcastctl_objects, "help") != NULL);
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		if (cmd_find(mcastctl_objects, bad[i])) {
@@ -2113,6 +2121,770 @@ static void test_iface_stats(void)
 	nlmsg_free(msg);
 }
 
+/* ---- interface: querier and max-sources -------------------------------- */
+
+static void test_iface_querier(void)
+{
+	struct nlattr *tb[MCAST_ROUTER_A_IFACE_MAX + 1];
+	struct iface_set_req req;
+	struct nl_msg *msg;
+	struct out o;
+	char *err, *s;
+
+	EXPECT(!parse_set_line("eth1 querier off max-sources 128", &req, &err));
+	EXPECT_STR("", err);
+	free(err);
+	EXPECT(req.has[MCAST_ROUTER_A_IFACE_QUERIER] &&
+	       req.val[MCAST_ROUTER_A_IFACE_QUERIER] == 0);
+	EXPECT(req.has[MCAST_ROUTER_A_IFACE_MAX_SOURCES] &&
+	       req.val[MCAST_ROUTER_A_IFACE_MAX_SOURCES] == 128);
+	msg = genl_msg(MCAST_ROUTER_CMD_IFACE_SET);
+	EXPECT(!iface_put_set(msg, &req, 7));
+	iface_set_req_free(&req);
+	EXPECT(!genlmsg_parse(nlmsg_hdr(msg), 0, tb, MCAST_ROUTER_A_IFACE_MAX, NULL));
+	EXPECT(tb[MCAST_ROUTER_A_IFACE_QUERIER] &&
+	       nla_len(tb[MCAST_ROUTER_A_IFACE_QUERIER]) == 1 &&
+	       nla_get_u8(tb[MCAST_ROUTER_A_IFACE_QUERIER]) == 0);
+	EXPECT(tb[MCAST_ROUTER_A_IFACE_MAX_SOURCES] &&
+	       nla_len(tb[MCAST_ROUTER_A_IFACE_MAX_SOURCES]) == 4 &&
+	       nla_get_u32(tb[MCAST_ROUTER_A_IFACE_MAX_SOURCES]) == 128);
+	nlmsg_free(msg);
+
+	EXPECT(!parse_set_line("eth1 querier on", &req, &err));
+	free(err);
+	msg = genl_msg(MCAST_ROUTER_CMD_IFACE_SET);
+	EXPECT(!iface_put_set(msg, &req, 7));
+	iface_set_req_free(&req);
+	EXPECT(!genlmsg_parse(nlmsg_hdr(msg), 0, tb, MCAST_ROUTER_A_IFACE_MAX, NULL));
+	EXPECT(tb[MCAST_ROUTER_A_IFACE_QUERIER] &&
+	       nla_get_u8(tb[MCAST_ROUTER_A_IFACE_QUERIER]) == 1);
+	EXPECT(!tb[MCAST_ROUTER_A_IFACE_MAX_SOURCES]);
+	nlmsg_free(msg);
+
+	{
+		static const struct { const char *line, *err; } cases[] = {
+			{ "eth1 querier yes", "Error: invalid querier \"yes\": expected \"on\" or \"off\"\n" },
+			{ "eth1 querier 1", "Error: invalid querier \"1\": expected \"on\" or \"off\"\n" },
+			{ "eth1 querier On", "Error: invalid querier \"On\": expected \"on\" or \"off\"\n" },
+			{ "eth1 querier", "Error: missing value for \"querier\"\n" },
+			{ "eth1 querier on querier off", "Error: \"querier\" given more than once\n" },
+			{ "eth1 max-source 4", "Error: unknown keyword \"max-source\"; try \"mcastctl interface set help\"\n" },
+			{ "eth1 max-sources -1", "Error: invalid max-sources \"-1\": not an unsigned decimal integer\n" },
+			{ "eth1 max-sources 4294967296", "Error: invalid max-sources \"4294967296\": out of range (0-4294967295)\n" },
+		};
+
+		for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+			EXPECT(parse_set_line(cases[i].line, &req, &err) == -1);
+			EXPECT_STR(cases[i].err, err);
+			free(err);
+			iface_set_req_free(&req);
+		}
+	}
+
+	/* show: "querier on" after robustness, max-sources after max-groups. */
+	msg = iface_reply(MCAST_ROUTER_CMD_IFACE_GET, 5, "eth1", false);
+	if (nla_put_u8(msg, MCAST_ROUTER_A_IFACE_QUERIER, 1) ||
+	    nla_put_u32(msg, MCAST_ROUTER_A_IFACE_MAX_SOURCES, 64))
+		exit(2);
+	out_begin(&o, false, false);
+	EXPECT(iface_print(nlmsg_hdr(msg), NULL) == 0);
+	s = out_end(&o);
+	EXPECT_STR("eth1: mode router igmp-version 3 mld-version 2 robustness 2 querier on\n"
+		   "    query-interval 125s query-response-interval 10s\n"
+		   "    last-member-query-interval 1s last-member-query-count 2\n"
+		   "    startup-query-interval 31.25s startup-query-count 2\n"
+		   "    ttl-threshold 1 max-groups 4096 max-sources 64\n", s);
+	free(s);
+	out_begin(&o, true, false);
+	EXPECT(iface_print(nlmsg_hdr(msg), NULL) == 0);
+	EXPECT(print_end() == 0);
+	s = out_end(&o);
+	EXPECT(strstr(s, "\"robustness\":2,\"querier\":1,\"query-interval\":125000,") != NULL);
+	EXPECT(strstr(s, "\"max-groups\":4096,\"max-sources\":64,\"boundaries\":[]}") != NULL);
+	free(s);
+	nlmsg_free(msg);
+
+	/* querier off; an out-of-range value from the kernel as a number. */
+	msg = genl_msg(MCAST_ROUTER_CMD_IFACE_GET);
+	if (nla_put_string(msg, MCAST_ROUTER_A_IFACE_IFNAME, "eth2") ||
+	    nla_put_u8(msg, MCAST_ROUTER_A_IFACE_QUERIER, 0))
+		exit(2);
+	out_begin(&o, false, false);
+	EXPECT(iface_print(nlmsg_hdr(msg), NULL) == 0);
+	s = out_end(&o);
+	EXPECT_STR("eth2: querier off\n", s);
+	free(s);
+	out_begin(&o, true, false);
+	EXPECT(iface_print(nlmsg_hdr(msg), NULL) == 0);
+	EXPECT(print_end() == 0);
+	s = out_end(&o);
+	EXPECT_STR("{\"ifname\":\"eth2\",\"querier\":0}\n", s);
+	free(s);
+	nlmsg_free(msg);
+	msg = genl_msg(MCAST_ROUTER_CMD_IFACE_GET);
+	if (nla_put_string(msg, MCAST_ROUTER_A_IFACE_IFNAME, "eth2") ||
+	    nla_put_u8(msg, MCAST_ROUTER_A_IFACE_QUERIER, 7))
+		exit(2);
+	out_begin(&o, false, false);
+	EXPECT(iface_print(nlmsg_hdr(msg), NULL) == 0);
+	s = out_end(&o);
+	EXPECT_STR("eth2: querier 7\n", s);
+	free(s);
+	nlmsg_free(msg);
+
+	/* Kernel errors name the keywords. */
+	{
+		const char *name = NULL;
+		bool duration = true;
+
+		EXPECT(iface_describe(MCAST_ROUTER_A_IFACE_QUERIER, &name, &duration) &&
+		       name && !strcmp(name, "querier") && !duration);
+		EXPECT(iface_describe(MCAST_ROUTER_A_IFACE_MAX_SOURCES, &name, &duration) &&
+		       name && !strcmp(name, "max-sources") && !duration);
+	}
+}
+
+static void test_format_timer(void)
+{
+	static const struct { uint32_t ms; const char *s; } cases[] = {
+		{ 0, "0.0s" }, { 99, "0.0s" }, { 100, "0.1s" }, { 3250, "3.2s" },
+		{ 254312, "254.3s" }, { 250000, "250.0s" },
+		{ UINT32_MAX, "4294967.2s" },
+	};
+	char buf[DURATION_STRLEN];
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		format_timer(cases[i].ms, buf, sizeof(buf));
+		EXPECT_STR(cases[i].s, buf);
+	}
+}
+
+/* ---- group ------------------------------------------------------------- */
+
+/* Split @line and run group_parse(); stderr -> *err. @family: -4/-6. */
+static int parse_group_line(int family, const char *line,
+			    struct group_show_req *req, char **err, char **copy)
+{
+	char *argv[64], *tok, *save = NULL;
+	struct capture c;
+	int argc = 0, ret;
+
+	*copy = strdup(line);
+	for (tok = strtok_r(*copy, " ", &save); tok && argc < 63;
+	     tok = strtok_r(NULL, " ", &save))
+		argv[argc++] = tok;
+	argv[argc] = NULL;
+	memset(req, 0, sizeof(*req));
+	req->family = family;
+	capture_begin(&c, 2);
+	ret = group_parse(argc, argv, req);
+	*err = capture_end(&c);
+	return ret;
+}
+
+static void test_group_parse(void)
+{
+	static const uint8_t g4[4] = { 239, 1, 1, 1 };
+	static const uint8_t g6[16] = { 0xff, 0x0e, [15] = 1 };
+	struct nlattr *tb[MCAST_ROUTER_A_GROUP_MAX + 1];
+	struct group_show_req req;
+	struct nl_msg *msg;
+	char *err, *copy;
+
+	fake_ifnames(true);
+	EXPECT(!parse_group_line(AF_UNSPEC, "", &req, &err, &copy));
+	EXPECT_STR("", err);
+	EXPECT(req.family == AF_UNSPEC && !req.has_group && !req.dev);
+	msg = genl_msg(MCAST_ROUTER_CMD_GROUP_GET);
+	EXPECT(!group_put_filter(msg, &req));
+	EXPECT(nlmsg_hdr(msg)->nlmsg_len == NLMSG_HDRLEN + GENL_HDRLEN);
+	nlmsg_free(msg);
+	free(err);
+	free(copy);
+
+	/* group G implies the family; dev is resolved and sent. */
+	EXPECT(!parse_group_line(AF_UNSPEC, "group 239.1.1.1 dev eth1", &req,
+				 &err, &copy));
+	EXPECT(req.family == AF_INET && req.has_group &&
+	       !memcmp(req.group, g4, 4) && req.dev && !strcmp(req.dev, "eth1"));
+	EXPECT(!group_resolve(&req) && req.ifindex == 11);
+	msg = genl_msg(MCAST_ROUTER_CMD_GROUP_GET);
+	EXPECT(!group_put_filter(msg, &req));
+	EXPECT(!genlmsg_parse(nlmsg_hdr(msg), 0, tb, MCAST_ROUTER_A_GROUP_MAX, NULL));
+	EXPECT(tb[MCAST_ROUTER_A_GROUP_IFINDEX] &&
+	       nla_get_u32(tb[MCAST_ROUTER_A_GROUP_IFINDEX]) == 11);
+	EXPECT(tb[MCAST_ROUTER_A_GROUP_FAMILY] &&
+	       nla_len(tb[MCAST_ROUTER_A_GROUP_FAMILY]) == 2 &&
+	       nla_get_u16(tb[MCAST_ROUTER_A_GROUP_FAMILY]) == AF_INET);
+	EXPECT(tb[MCAST_ROUTER_A_GROUP_ADDR] &&
+	       nla_len(tb[MCAST_ROUTER_A_GROUP_ADDR]) == 4 &&
+	       !memcmp(nla_data(tb[MCAST_ROUTER_A_GROUP_ADDR]), g4, 4));
+	nlmsg_free(msg);
+	free(err);
+	free(copy);
+
+	/* Global -6 agrees with the group; -6 alone sends FAMILY only. */
+	EXPECT(!parse_group_line(AF_INET6, "group FF0E::1", &req, &err, &copy));
+	EXPECT(req.family == AF_INET6 && !memcmp(req.group, g6, 16));
+	msg = genl_msg(MCAST_ROUTER_CMD_GROUP_GET);
+	EXPECT(!group_put_filter(msg, &req));
+	EXPECT(!genlmsg_parse(nlmsg_hdr(msg), 0, tb, MCAST_ROUTER_A_GROUP_MAX, NULL));
+	EXPECT(tb[MCAST_ROUTER_A_GROUP_ADDR] &&
+	       nla_len(tb[MCAST_ROUTER_A_GROUP_ADDR]) == 16);
+	EXPECT(!tb[MCAST_ROUTER_A_GROUP_IFINDEX]);
+	nlmsg_free(msg);
+	free(err);
+	free(copy);
+	EXPECT(!parse_group_line(AF_UNSPEC, "-6", &req, &err, &copy));
+	EXPECT(req.family == AF_INET6 && !req.has_group);
+	msg = genl_msg(MCAST_ROUTER_CMD_GROUP_GET);
+	EXPECT(!group_put_filter(msg, &req));
+	EXPECT(!genlmsg_parse(nlmsg_hdr(msg), 0, tb, MCAST_ROUTER_A_GROUP_MAX, NULL));
+	EXPECT(tb[MCAST_ROUTER_A_GROUP_FAMILY] &&
+	       nla_get_u16(tb[MCAST_ROUTER_A_GROUP_FAMILY]) == AF_INET6 &&
+	       !tb[MCAST_ROUTER_A_GROUP_ADDR]);
+	nlmsg_free(msg);
+	free(err);
+	free(copy);
+
+	/* An unknown device is named. */
+	EXPECT(!parse_group_line(AF_UNSPEC, "dev wlan0", &req, &err, &copy));
+	free(err);
+	{
+		struct capture c;
+
+		capture_begin(&c, 2);
+		EXPECT(group_resolve(&req) == -ENODEV);
+		err = capture_end(&c);
+	}
+	EXPECT_STR("Error: no such device \"wlan0\"\n", err);
+	free(err);
+	free(copy);
+	fake_ifnames(false);
+
+	{
+		const char *name = NULL;
+		bool duration = true;
+
+		EXPECT(group_describe(MCAST_ROUTER_A_GROUP_ADDR, &name, &duration) &&
+		       !strcmp(name, "group") && !duration);
+		EXPECT(group_describe(MCAST_ROUTER_A_GROUP_IFINDEX, &name, &duration) &&
+		       !strcmp(name, "dev"));
+		EXPECT(!group_describe(MCAST_ROUTER_A_GROUP_AGE, &name, &duration));
+	}
+}
+
+static void test_group_parse_errors(void)
+{
+	static const struct { int family; const char *line, *err; } cases[] = {
+		{ 0, "grp 239.1.1.1", "Error: unknown keyword \"grp\"; try \"mcastctl group help\"\n" },
+		{ 0, "Group 239.1.1.1", "Error: unknown keyword \"Group\"; try \"mcastctl group help\"\n" },
+		{ 0, "source 10.0.0.1", "Error: unknown keyword \"source\"; try \"mcastctl group help\"\n" },
+		{ 0, "eth1", "Error: unknown keyword \"eth1\"; try \"mcastctl group help\"\n" },
+		{ 0, "group", "Error: missing value for \"group\"\n" },
+		{ 0, "dev", "Error: missing value for \"dev\"\n" },
+		{ 0, "group 239.1.1.1 group 239.1.1.2", "Error: \"group\" given more than once\n" },
+		{ 0, "dev eth1 dev eth2", "Error: \"dev\" given more than once\n" },
+		{ 0, "group 239.1.1.256", "Error: invalid group \"239.1.1.256\": not a valid IPv4 address\n" },
+		{ 0, "group ff0e::1::2", "Error: invalid group \"ff0e::1::2\": not a valid IPv6 address\n" },
+		{ 0, "group 239.1.1.0/24", "Error: invalid group \"239.1.1.0/24\": not a valid IPv4 address\n" },
+		{ AF_INET6, "group 239.1.1.1", "Error: group \"239.1.1.1\" is not an IPv6 address (-6 given)\n" },
+		{ AF_INET, "group ff0e::1", "Error: group \"ff0e::1\" is not an IPv4 address (-4 given)\n" },
+		{ 0, "-4 group ff0e::1", "Error: group \"ff0e::1\" is not an IPv4 address (-4 given)\n" },
+		{ 0, "-4 -6", "Error: -4 and -6 cannot be combined\n" },
+		{ AF_INET6, "-4", "Error: -4 and -6 cannot be combined\n" },
+	};
+	struct group_show_req req;
+	char *err, *copy;
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		EXPECT(parse_group_line(cases[i].family, cases[i].line, &req,
+					&err, &copy) == -1);
+		EXPECT_STR(cases[i].err, err);
+		free(err);
+		free(copy);
+	}
+}
+
+static void test_group_help(void)
+{
+	static const char *const lines[] = {
+		"help", "dev eth1 help", "-h", "--help", "group 239.1.1.1 help",
+	};
+	char *a1[] = { "group", "help", NULL };
+	char *a2[] = { "group", "sh", NULL };
+	struct group_show_req req;
+	struct capture c;
+	char *err, *copy, *out;
+
+	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+		capture_begin(&c, 1);
+		EXPECT(parse_group_line(0, lines[i], &req, &err, &copy) == 1);
+		out = capture_end(&c);
+		EXPECT(!strncmp(out, "Usage: mcastctl [ -4 | -6 ] group show", 38));
+		EXPECT_STR("", err);
+		free(out);
+		free(err);
+		free(copy);
+	}
+	capture_begin(&c, 1);
+	EXPECT(mcastctl_dispatch(2, a1) == 0);
+	out = capture_end(&c);
+	EXPECT(!strncmp(out, "Usage: mcastctl [ -4 | -6 ] group show [ dev DEV ] [ group GROUP ]\n", 67));
+	free(out);
+	capture_begin(&c, 2);
+	EXPECT(mcastctl_dispatch(2, a2) == -EINVAL);
+	err = capture_end(&c);
+	EXPECT_STR("Error: unknown command \"sh\" for \"group\"; try \"mcastctl group help\"\n", err);
+	free(err);
+}
+
+struct fake_source {
+	const char *addr;
+	uint32_t expires;
+	uint8_t forward;
+};
+
+struct fake_group {
+	uint32_t ifindex;
+	int family;
+	const char *group, *reporter;
+	uint8_t filter, compat;
+	uint32_t expires;
+	uint64_t age;
+	struct fake_source sources[3];
+	int nsources;
+};
+
+static struct nl_msg *group_reply(const struct fake_group *g)
+{
+	struct nl_msg *msg = genl_msg(MCAST_ROUTER_CMD_GROUP_GET);
+	int alen = g->family == AF_INET ? 4 : 16;
+	struct nlattr *nest, *e;
+	uint8_t buf[16];
+
+	if (nla_put_u32(msg, MCAST_ROUTER_A_GROUP_IFINDEX, g->ifindex) ||
+	    nla_put_u16(msg, MCAST_ROUTER_A_GROUP_FAMILY, (uint16_t)g->family) ||
+	    inet_pton(g->family, g->group, buf) != 1 ||
+	    nla_put(msg, MCAST_ROUTER_A_GROUP_ADDR, alen, buf) ||
+	    nla_put_u8(msg, MCAST_ROUTER_A_GROUP_FILTER, g->filter) ||
+	    nla_put_u32(msg, MCAST_ROUTER_A_GROUP_EXPIRES, g->expires) ||
+	    nla_put_u8(msg, MCAST_ROUTER_A_GROUP_COMPAT, g->compat) ||
+	    inet_pton(g->family, g->reporter, buf) != 1 ||
+	    nla_put(msg, MCAST_ROUTER_A_GROUP_REPORTER, alen, buf))
+		exit(2);
+	nest = nla_nest_start(msg, MCAST_ROUTER_A_GROUP_SOURCES);
+	if (!nest)
+		exit(2);
+	for (int i = 0; i < g->nsources; i++) {
+		e = nla_nest_start(msg, MCAST_ROUTER_A_SOURCES_ENTRY);
+		if (!e || inet_pton(g->family, g->sources[i].addr, buf) != 1 ||
+		    nla_put(msg, MCAST_ROUTER_A_SOURCE_ADDR, alen, buf) ||
+		    nla_put_u32(msg, MCAST_ROUTER_A_SOURCE_EXPIRES,
+				g->sources[i].expires) ||
+		    nla_put_u8(msg, MCAST_ROUTER_A_SOURCE_FORWARD,
+			       g->sources[i].forward))
+			exit(2);
+		nla_nest_end(msg, e);
+	}
+	nla_nest_end_keep_empty(msg, nest);
+	if (nla_put_u64(msg, MCAST_ROUTER_A_GROUP_AGE, g->age))
+		exit(2);
+	return msg;
+}
+
+static const struct fake_group groups[] = {
+	/* Out of order on purpose: show sorts. */
+	{ 12, AF_INET6, "ff0e::1", "fe80::2", MCAST_ROUTER_FILTER_INCLUDE, 2,
+	  0, 3723000, { { "2001:db8::9", 12000, 1 } }, 1 },
+	{ 11, AF_INET, "239.1.1.1", "10.0.1.2", MCAST_ROUTER_FILTER_EXCLUDE, 3,
+	  254312, 12400,
+	  { { "10.0.1.9", 3250, 1 }, { "10.0.1.10", 0, 0 } }, 2 },
+	{ 11, AF_INET, "224.1.2.3", "10.0.1.3", MCAST_ROUTER_FILTER_EXCLUDE, 2,
+	  200000, 65000, { { NULL, 0, 0 } }, 0 },
+};
+
+/* Feed the groups to a table (filter @f) and print it. */
+static char *group_show(const struct group_show_req *f, bool json, bool pretty)
+{
+	struct group_table t = { .filter = f };
+	struct out o;
+
+	for (size_t i = 0; i < sizeof(groups) / sizeof(groups[0]); i++) {
+		struct nl_msg *m = group_reply(&groups[i]);
+
+		EXPECT(group_table_add(nlmsg_hdr(m), &t) == 0);
+		nlmsg_free(m);
+	}
+	out_begin(&o, json, pretty);
+	EXPECT(group_table_print(&t) == 0);
+	EXPECT(print_end() == 0);
+	group_table_free(&t);
+	return out_end(&o);
+}
+
+static void test_group_print(void)
+{
+	struct group_show_req req;
+	char *s, *err, *copy;
+
+	fake_ifnames(true);
+	s = group_show(NULL, false, false);
+	EXPECT_STR("eth1  224.1.2.3  exclude  expires 200.0s  v2  reporter 10.0.1.3  age 1m05s\n"
+		   "eth1  239.1.1.1  exclude  expires 254.3s  v3  reporter 10.0.1.2  age 12s\n"
+		   "    source 10.0.1.9  forward  expires 3.2s\n"
+		   "    source 10.0.1.10  blocked\n"
+		   "eth2  ff0e::1  include  v2  reporter fe80::2  age 1h02m\n"
+		   "    source 2001:db8::9  forward  expires 12.0s\n", s);
+	free(s);
+
+	s = group_show(NULL, true, false);
+	EXPECT_STR("[{\"dev\":\"eth1\",\"ifindex\":11,\"family\":\"inet\",\"group\":\"224.1.2.3\",\"filter\":\"exclude\",\"expires\":200000,\"compat\":2,\"reporter\":\"10.0.1.3\",\"age\":65000,\"sources\":[]},"
+		   "{\"dev\":\"eth1\",\"ifindex\":11,\"family\":\"inet\",\"group\":\"239.1.1.1\",\"filter\":\"exclude\",\"expires\":254312,\"compat\":3,\"reporter\":\"10.0.1.2\",\"age\":12400,\"sources\":["
+		   "{\"address\":\"10.0.1.9\",\"forward\":true,\"expires\":3250},{\"address\":\"10.0.1.10\",\"forward\":false,\"expires\":0}]},"
+		   "{\"dev\":\"eth2\",\"ifindex\":12,\"family\":\"inet6\",\"group\":\"ff0e::1\",\"filter\":\"include\",\"expires\":0,\"compat\":2,\"reporter\":\"fe80::2\",\"age\":3723000,\"sources\":["
+		   "{\"address\":\"2001:db8::9\",\"forward\":true,\"expires\":12000}]}]\n", s);
+	free(s);
+
+	s = group_show(NULL, true, true);
+	EXPECT(!strncmp(s, "[\n    {\n        \"dev\": \"eth1\",\n", 31));
+	EXPECT(strstr(s, "        \"sources\": [\n            {\n                \"address\": \"10.0.1.9\",\n                \"forward\": true,\n") != NULL);
+	free(s);
+
+	/* Client-side filters (the kernel filters too). */
+	EXPECT(!parse_group_line(AF_INET6, "", &req, &err, &copy));
+	s = group_show(&req, false, false);
+	EXPECT_STR("eth2  ff0e::1  include  v2  reporter fe80::2  age 1h02m\n"
+		   "    source 2001:db8::9  forward  expires 12.0s\n", s);
+	free(s);
+	free(err);
+	free(copy);
+	EXPECT(!parse_group_line(AF_UNSPEC, "group 239.1.1.1", &req, &err, &copy));
+	s = group_show(&req, true, false);
+	EXPECT(strstr(s, "239.1.1.1") && !strstr(s, "224.1.2.3") && !strstr(s, "ff0e"));
+	free(s);
+	free(err);
+	free(copy);
+	EXPECT(!parse_group_line(AF_UNSPEC, "dev eth2", &req, &err, &copy));
+	EXPECT(!group_resolve(&req));
+	s = group_show(&req, true, false);
+	EXPECT(strstr(s, "ff0e::1") && !strstr(s, "239.1.1.1"));
+	free(s);
+	free(err);
+	free(copy);
+
+	/* Empty: nothing in text, [] in JSON. */
+	{
+		struct group_table t = { .filter = NULL };
+		struct out o;
+
+		out_begin(&o, false, false);
+		EXPECT(group_table_print(&t) == 0);
+		EXPECT(print_end() == 0);
+		s = out_end(&o);
+		EXPECT_STR("", s);
+		free(s);
+		out_begin(&o, true, false);
+		EXPECT(group_table_print(&t) == 0);
+		EXPECT(print_end() == 0);
+		s = out_end(&o);
+		EXPECT_STR("[]\n", s);
+		free(s);
+	}
+	fake_ifnames(false);
+}
+
+static void test_group_malformed(void)
+{
+	struct group_table t = { .filter = NULL };
+	uint8_t a[16] = { 239, 1, 1, 1 };
+	struct nlattr *nest, *e;
+	struct nl_msg *m;
+	struct capture c;
+	char *err;
+
+	/* An IPv4 group with a 16-byte address. */
+	m = genl_msg(MCAST_ROUTER_CMD_GROUP_GET);
+	if (nla_put_u32(m, MCAST_ROUTER_A_GROUP_IFINDEX, 11) ||
+	    nla_put_u16(m, MCAST_ROUTER_A_GROUP_FAMILY, AF_INET) ||
+	    nla_put(m, MCAST_ROUTER_A_GROUP_ADDR, 16, a))
+		exit(2);
+	capture_begin(&c, 2);
+	EXPECT(group_table_add(nlmsg_hdr(m), &t) == -EPROTO);
+	err = capture_end(&c);
+	EXPECT_STR("Error: malformed group message from the kernel\n", err);
+	free(err);
+	nlmsg_free(m);
+
+	/* No ifindex. */
+	m = genl_msg(MCAST_ROUTER_CMD_GROUP_GET);
+	if (nla_put_u16(m, MCAST_ROUTER_A_GROUP_FAMILY, AF_INET) ||
+	    nla_put(m, MCAST_ROUTER_A_GROUP_ADDR, 4, a))
+		exit(2);
+	capture_begin(&c, 2);
+	EXPECT(group_table_add(nlmsg_hdr(m), &t) == -EPROTO);
+	free(capture_end(&c));
+	nlmsg_free(m);
+
+	/* A source of the wrong size. */
+	m = genl_msg(MCAST_ROUTER_CMD_GROUP_GET);
+	if (nla_put_u32(m, MCAST_ROUTER_A_GROUP_IFINDEX, 11) ||
+	    nla_put_u16(m, MCAST_ROUTER_A_GROUP_FAMILY, AF_INET) ||
+	    nla_put(m, MCAST_ROUTER_A_GROUP_ADDR, 4, a))
+		exit(2);
+	nest = nla_nest_start(m, MCAST_ROUTER_A_GROUP_SOURCES);
+	e = nla_nest_start(m, MCAST_ROUTER_A_SOURCES_ENTRY);
+	if (!nest || !e || nla_put(m, MCAST_ROUTER_A_SOURCE_ADDR, 16, a))
+		exit(2);
+	nla_nest_end(m, e);
+	nla_nest_end(m, nest);
+	capture_begin(&c, 2);
+	EXPECT(group_table_add(nlmsg_hdr(m), &t) == -EPROTO);
+	free(capture_end(&c));
+	nlmsg_free(m);
+	EXPECT(t.n == 0);
+
+	/* Sparse, with an unknown filter mode and a future attribute. */
+	m = genl_msg(MCAST_ROUTER_CMD_GROUP_GET);
+	if (nla_put_u32(m, MCAST_ROUTER_A_GROUP_IFINDEX, 500) ||
+	    nla_put_u16(m, MCAST_ROUTER_A_GROUP_FAMILY, AF_INET) ||
+	    nla_put(m, MCAST_ROUTER_A_GROUP_ADDR, 4, a) ||
+	    nla_put_u8(m, MCAST_ROUTER_A_GROUP_FILTER, 9) ||
+	    nla_put_u32(m, MCAST_ROUTER_A_GROUP_MAX + 3, 1))
+		exit(2);
+	EXPECT(group_table_add(nlmsg_hdr(m), &t) == 0);
+	nlmsg_free(m);
+	fake_ifnames(true);
+	{
+		struct out o;
+		char *s;
+
+		out_begin(&o, false, false);
+		EXPECT(group_table_print(&t) == 0);
+		EXPECT(print_end() == 0);
+		s = out_end(&o);
+		EXPECT_STR("if500  239.1.1.1  9\n", s);
+		free(s);
+		out_begin(&o, true, false);
+		EXPECT(group_table_print(&t) == 0);
+		EXPECT(print_end() == 0);
+		s = out_end(&o);
+		EXPECT_STR("[{\"dev\":\"if500\",\"ifindex\":500,\"family\":\"inet\",\"group\":\"239.1.1.1\",\"filter\":\"9\",\"sources\":[]}]\n", s);
+		free(s);
+	}
+	fake_ifnames(false);
+	group_table_free(&t);
+}
+
+/* ---- querier ----------------------------------------------------------- */
+
+static int parse_querier_line(int family, const char *line,
+			      struct querier_req *req, char **err, char **copy)
+{
+	char *argv[64], *tok, *save = NULL;
+	struct capture c;
+	int argc = 0, ret;
+
+	*copy = strdup(line);
+	for (tok = strtok_r(*copy, " ", &save); tok && argc < 63;
+	     tok = strtok_r(NULL, " ", &save))
+		argv[argc++] = tok;
+	argv[argc] = NULL;
+	memset(req, 0, sizeof(*req));
+	req->family = family;
+	capture_begin(&c, 2);
+	ret = querier_parse(argc, argv, req);
+	*err = capture_end(&c);
+	return ret;
+}
+
+static void test_querier_parse(void)
+{
+	static const struct { int family; const char *line, *err; } bad[] = {
+		{ 0, "eth1", "Error: unknown keyword \"eth1\"; try \"mcastctl querier help\"\n" },
+		{ 0, "group 239.1.1.1", "Error: unknown keyword \"group\"; try \"mcastctl querier help\"\n" },
+		{ 0, "Dev eth1", "Error: unknown keyword \"Dev\"; try \"mcastctl querier help\"\n" },
+		{ 0, "dev", "Error: missing value for \"dev\"\n" },
+		{ 0, "dev eth1 dev eth1", "Error: \"dev\" given more than once\n" },
+		{ AF_INET, "-6", "Error: -4 and -6 cannot be combined\n" },
+	};
+	struct nlattr *tb[MCAST_ROUTER_A_QUERIER_MAX + 1];
+	char *a1[] = { "querier", "help", NULL };
+	struct querier_req req;
+	struct nl_msg *msg;
+	struct capture c;
+	char *err, *copy, *out;
+
+	fake_ifnames(true);
+	EXPECT(!parse_querier_line(AF_INET6, "dev eth3", &req, &err, &copy));
+	EXPECT_STR("", err);
+	EXPECT(req.family == AF_INET6 && req.dev && !strcmp(req.dev, "eth3"));
+	EXPECT(!querier_resolve(&req) && req.ifindex == 13);
+	msg = genl_msg(MCAST_ROUTER_CMD_QUERIER_GET);
+	EXPECT(!querier_put_filter(msg, &req));
+	EXPECT(!genlmsg_parse(nlmsg_hdr(msg), 0, tb, MCAST_ROUTER_A_QUERIER_MAX, NULL));
+	EXPECT(tb[MCAST_ROUTER_A_QUERIER_IFINDEX] &&
+	       nla_get_u32(tb[MCAST_ROUTER_A_QUERIER_IFINDEX]) == 13);
+	EXPECT(tb[MCAST_ROUTER_A_QUERIER_FAMILY] &&
+	       nla_len(tb[MCAST_ROUTER_A_QUERIER_FAMILY]) == 2 &&
+	       nla_get_u16(tb[MCAST_ROUTER_A_QUERIER_FAMILY]) == AF_INET6);
+	nlmsg_free(msg);
+	free(err);
+	free(copy);
+
+	EXPECT(!parse_querier_line(AF_UNSPEC, "", &req, &err, &copy));
+	msg = genl_msg(MCAST_ROUTER_CMD_QUERIER_GET);
+	EXPECT(!querier_put_filter(msg, &req));
+	EXPECT(nlmsg_hdr(msg)->nlmsg_len == NLMSG_HDRLEN + GENL_HDRLEN);
+	nlmsg_free(msg);
+	free(err);
+	free(copy);
+	fake_ifnames(false);
+
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		EXPECT(parse_querier_line(bad[i].family, bad[i].line, &req,
+					  &err, &copy) == -1);
+		EXPECT_STR(bad[i].err, err);
+		free(err);
+		free(copy);
+	}
+
+	capture_begin(&c, 1);
+	EXPECT(parse_querier_line(0, "dev eth1 help", &req, &err, &copy) == 1);
+	out = capture_end(&c);
+	EXPECT(!strncmp(out, "Usage: mcastctl [ -4 | -6 ] [ -s ] querier show [ dev DEV ]\n", 60));
+	free(out);
+	free(err);
+	free(copy);
+	capture_begin(&c, 1);
+	EXPECT(mcastctl_dispatch(2, a1) == 0);
+	out = capture_end(&c);
+	EXPECT(!strncmp(out, "Usage: mcastctl [ -4 | -6 ] [ -s ] querier show", 47));
+	free(out);
+}
+
+static struct nl_msg *querier_reply(uint32_t ifindex, int family,
+				    const char *addr, uint8_t self,
+				    uint8_t version, uint32_t other,
+				    uint32_t next, uint8_t startup,
+				    uint64_t stats_base)
+{
+	struct nl_msg *msg = genl_msg(MCAST_ROUTER_CMD_QUERIER_GET);
+	struct nlattr *nest;
+	uint8_t buf[16];
+
+	if (nla_put_u32(msg, MCAST_ROUTER_A_QUERIER_IFINDEX, ifindex) ||
+	    nla_put_u16(msg, MCAST_ROUTER_A_QUERIER_FAMILY, (uint16_t)family))
+		exit(2);
+	if (addr && (inet_pton(family, addr, buf) != 1 ||
+		     nla_put(msg, MCAST_ROUTER_A_QUERIER_ADDR,
+			     family == AF_INET ? 4 : 16, buf)))
+		exit(2);
+	if (nla_put_u8(msg, MCAST_ROUTER_A_QUERIER_SELF, self) ||
+	    nla_put_u8(msg, MCAST_ROUTER_A_QUERIER_VERSION, version) ||
+	    nla_put_u32(msg, MCAST_ROUTER_A_QUERIER_OTHER_EXPIRES, other) ||
+	    nla_put_u32(msg, MCAST_ROUTER_A_QUERIER_NEXT_QUERY, next) ||
+	    nla_put_u8(msg, MCAST_ROUTER_A_QUERIER_STARTUP_LEFT, startup))
+		exit(2);
+	nest = nla_nest_start(msg, MCAST_ROUTER_A_QUERIER_STATS);
+	if (!nest)
+		exit(2);
+	for (int i = 1; i < MCAST_ROUTER_A_QUERIER_STATS_PAD; i++)
+		if (nla_put_u64(msg, i, stats_base + (uint64_t)i))
+			exit(2);
+	nla_nest_end(msg, nest);
+	return msg;
+}
+
+static char *querier_show(bool json, bool stats)
+{
+	struct nl_msg *m[3] = {
+		querier_reply(11, AF_INET6, "fe80::2", 0, 2, 250000, 0, 0, 100),
+		querier_reply(12, AF_INET, NULL, 0, 3, 0, 0, 0, 0),
+		querier_reply(11, AF_INET, "10.0.1.1", 1, 3, 0, 95123, 1, 5000000000ull),
+	};
+	struct querier_table t = { .filter = NULL };
+	struct out o;
+
+	for (int i = 0; i < 3; i++) {
+		EXPECT(querier_table_add(nlmsg_hdr(m[i]), &t) == 0);
+		nlmsg_free(m[i]);
+	}
+	out_begin(&o, json, false);
+	EXPECT(querier_table_print(&t, stats) == 0);
+	EXPECT(print_end() == 0);
+	querier_table_free(&t);
+	return out_end(&o);
+}
+
+static void test_querier_print(void)
+{
+	char *s;
+
+	fake_ifnames(true);
+	s = querier_show(false, false);
+	EXPECT_STR("eth1  inet  querier 10.0.1.1 (this router)  v3  next-query 95.1s  startup-left 1\n"
+		   "eth1  inet6  querier fe80::2 (other)  v2  other-querier-expires 250.0s\n"
+		   "eth2  inet  querier unknown  v3\n", s);
+	free(s);
+
+	s = querier_show(false, true);
+	EXPECT_STR("eth1  inet  querier 10.0.1.1 (this router)  v3  next-query 95.1s  startup-left 1\n"
+		   "    queries-rx 5000000001 queries-tx 5000000002 reports-rx 5000000003 leaves-rx 5000000004 malformed 5000000005 ignored 5000000006 refused 5000000007\n"
+		   "eth1  inet6  querier fe80::2 (other)  v2  other-querier-expires 250.0s\n"
+		   "    queries-rx 101 queries-tx 102 reports-rx 103 leaves-rx 104 malformed 105 ignored 106 refused 107\n"
+		   "eth2  inet  querier unknown  v3\n"
+		   "    queries-rx 1 queries-tx 2 reports-rx 3 leaves-rx 4 malformed 5 ignored 6 refused 7\n", s);
+	free(s);
+
+	s = querier_show(true, false);
+	EXPECT_STR("[{\"dev\":\"eth1\",\"ifindex\":11,\"family\":\"inet\",\"querier\":\"10.0.1.1\",\"self\":true,\"version\":3,\"other-querier-expires\":0,\"next-query\":95123,\"startup-left\":1},"
+		   "{\"dev\":\"eth1\",\"ifindex\":11,\"family\":\"inet6\",\"querier\":\"fe80::2\",\"self\":false,\"version\":2,\"other-querier-expires\":250000,\"next-query\":0,\"startup-left\":0},"
+		   "{\"dev\":\"eth2\",\"ifindex\":12,\"family\":\"inet\",\"querier\":null,\"self\":false,\"version\":3,\"other-querier-expires\":0,\"next-query\":0,\"startup-left\":0}]\n", s);
+	free(s);
+
+	s = querier_show(true, true);
+	EXPECT(strstr(s, "\"startup-left\":0,\"stats\":{\"queries-rx\":101,\"queries-tx\":102,\"reports-rx\":103,\"leaves-rx\":104,\"malformed\":105,\"ignored\":106,\"refused\":107}},") != NULL);
+	free(s);
+
+	/* Empty; malformed. */
+	{
+		struct querier_table t = { .filter = NULL };
+		struct nl_msg *m = genl_msg(MCAST_ROUTER_CMD_QUERIER_GET);
+		uint8_t a[16] = { 10 };
+		struct capture c;
+		struct out o;
+		char *err;
+
+		out_begin(&o, false, false);
+		EXPECT(querier_table_print(&t, true) == 0);
+		EXPECT(print_end() == 0);
+		s = out_end(&o);
+		EXPECT_STR("", s);
+		free(s);
+		out_begin(&o, true, false);
+		EXPECT(querier_table_print(&t, true) == 0);
+		EXPECT(print_end() == 0);
+		s = out_end(&o);
+		EXPECT_STR("[]\n", s);
+		free(s);
+
+		if (nla_put_u32(m, MCAST_ROUTER_A_QUERIER_IFINDEX, 11) ||
+		    nla_put_u16(m, MCAST_ROUTER_A_QUERIER_FAMILY, AF_INET) ||
+		    nla_put(m, MCAST_ROUTER_A_QUERIER_ADDR, 16, a))
+			exit(2);
+		capture_begin(&c, 2);
+		EXPECT(querier_table_add(nlmsg_hdr(m), &t) == -EPROTO);
+		err = capture_end(&c);
+		EXPECT_STR("Error: malformed querier message from the kernel\n", err);
+		free(err);
+		nlmsg_free(m);
+		EXPECT(t.n == 0);
+		querier_table_free(&t);
+	}
+	fake_ifnames(false);
+}
+
 /* ---- runner ----------------------------------------------------------- */
 
 static const struct {
@@ -2155,6 +2927,15 @@ static const struct {
 	{ "mfe_extack", test_mfe_extack },
 	{ "format_age", test_format_age },
 	{ "iface_stats", test_iface_stats },
+	{ "iface_querier", test_iface_querier },
+	{ "format_timer", test_format_timer },
+	{ "group_parse", test_group_parse },
+	{ "group_parse_errors", test_group_parse_errors },
+	{ "group_help", test_group_help },
+	{ "group_print", test_group_print },
+	{ "group_malformed", test_group_malformed },
+	{ "querier_parse", test_querier_parse },
+	{ "querier_print", test_querier_print },
 };
 
 int main(void)
