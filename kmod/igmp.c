@@ -16,6 +16,10 @@
 #include "iface.h"
 #include "memb.h"
 
+/* Count one message in the interface's IGMP counters. */
+#define IGMP_COUNT(iface, counter) \
+	mcr_memb_count(iface, AF_INET, MCAST_ROUTER_A_QUERIER_STATS_##counter)
+
 /*
  * Whether the IPv4 options carry a Router Alert (RFC 2113). The header
  * and its options are in the linear area (ip_mc_check_igmp() pulled it).
@@ -42,11 +46,6 @@ static bool has_router_alert(const struct iphdr *iph)
 	return false;
 }
 
-static void count(struct mcr_iface *iface, int idx)
-{
-	mcr_stats_add(iface->memb.q[0].stats, idx, 1);
-}
-
 /* IGMPv1/v2 reports and leaves: one record without sources. */
 static void report_v12(struct mcr_iface *iface, const struct iphdr *iph,
 		       const struct igmphdr *ih)
@@ -58,7 +57,7 @@ static void report_v12(struct mcr_iface *iface, const struct iphdr *iph,
 	};
 
 	if (!ipv4_is_multicast(ih->group)) {
-		count(iface, MCAST_ROUTER_A_QUERIER_STATS_MALFORMED);
+		IGMP_COUNT(iface, MALFORMED);
 		return;
 	}
 	r.group.ip4 = ih->group;
@@ -70,11 +69,11 @@ static void report_v12(struct mcr_iface *iface, const struct iphdr *iph,
 	case IGMP_HOST_LEAVE_MESSAGE:
 		r.type = MCR_REC_TO_IN;
 		r.leave = true;
-		count(iface, MCAST_ROUTER_A_QUERIER_STATS_LEAVES_RX);
+		IGMP_COUNT(iface, LEAVES_RX);
 		mcr_memb_report(iface, &r);
 		return;
 	}
-	count(iface, MCAST_ROUTER_A_QUERIER_STATS_REPORTS_RX);
+	IGMP_COUNT(iface, REPORTS_RX);
 	mcr_memb_report(iface, &r);
 }
 
@@ -88,10 +87,10 @@ static void report_v3(struct mcr_iface *iface, const struct sk_buff *skb,
 	off += MCR_REPORT_HDR_LEN;
 	if (!has_router_alert(iph) ||
 	    !mcr_memb_check_records(skb, 4, off, end, ngrec)) {
-		count(iface, MCAST_ROUTER_A_QUERIER_STATS_MALFORMED);
+		IGMP_COUNT(iface, MALFORMED);
 		return;
 	}
-	count(iface, MCAST_ROUTER_A_QUERIER_STATS_REPORTS_RX);
+	IGMP_COUNT(iface, REPORTS_RX);
 	mcr_memb_records(iface, skb, AF_INET, &reporter, off, ngrec);
 }
 
@@ -110,7 +109,7 @@ static void query(struct mcr_iface *iface, const struct sk_buff *skb,
 		pq.src_off = off + sizeof(*ih3);
 		if (!has_router_alert(iph) ||
 		    pq.src_off + pq.nsrcs * 4 > end) {
-			count(iface, MCAST_ROUTER_A_QUERIER_STATS_MALFORMED);
+			IGMP_COUNT(iface, MALFORMED);
 			return;
 		}
 	}
@@ -145,12 +144,12 @@ void mcr_igmp_input(struct net *net, struct sk_buff *skb)
 	/* The host stack after us expects the header offsets it set. */
 	skb->transport_header = transport;
 	if (err == -ENOMSG) {
-		count(iface, MCAST_ROUTER_A_QUERIER_STATS_IGNORED);
+		IGMP_COUNT(iface, IGNORED);
 		return;
 	}
 	iph = ip_hdr(skb);
 	if (err || iph->ttl != 1) {
-		count(iface, MCAST_ROUTER_A_QUERIER_STATS_MALFORMED);
+		IGMP_COUNT(iface, MALFORMED);
 		return;
 	}
 	end = ntohs(iph->tot_len);

@@ -69,13 +69,11 @@ EXPORT_SYMBOL_IF_KUNIT(mcr_memb_ssm);
  * @family: AF_INET (IGMP) or AF_INET6 (MLD)
  * @idx: MCAST_ROUTER_A_QUERIER_STATS_*
  *
- * Context: any.
+ * Context: BH disabled.
  */
 void mcr_memb_count(struct mcr_iface *iface, u16 family, int idx)
 {
-	local_bh_disable();
 	mcr_stats_add(iface->memb.q[mcr_fam_idx(family)].stats, idx, 1);
-	local_bh_enable();
 }
 
 /**
@@ -119,9 +117,17 @@ static bool own_addr(struct mcr_iface *iface, u16 family, struct mcr_addr *a)
 #endif
 }
 
-/* Numeric comparison for the election (RFC 3376 6.6.2, RFC 3810 7.6.2). */
-static int addr_cmp(u16 family, const struct mcr_addr *a,
-		    const struct mcr_addr *b)
+/**
+ * mcr_memb_addr_cmp() - compare two addresses numerically (the querier
+ *	election, RFC 3376 6.6.2 and RFC 3810 7.6.2: the lowest wins)
+ * @family: AF_INET or AF_INET6
+ * @a: one address
+ * @b: the other
+ *
+ * Return: negative, 0 or positive as @a is below, equal to or above @b.
+ */
+int mcr_memb_addr_cmp(u16 family, const struct mcr_addr *a,
+		      const struct mcr_addr *b)
 {
 	u32 x, y;
 
@@ -131,6 +137,7 @@ static int addr_cmp(u16 family, const struct mcr_addr *a,
 	y = ntohl(b->ip4);
 	return x < y ? -1 : x > y;
 }
+EXPORT_SYMBOL_IF_KUNIT(mcr_memb_addr_cmp);
 
 static u8 query_version(const struct mcr_iface_cfg *cfg, u16 family)
 {
@@ -425,9 +432,16 @@ bool mcr_memb_query(struct mcr_iface *iface, u16 family,
 
 	mcr_stats_add(q->stats, MCAST_ROUTER_A_QUERIER_STATS_QUERIES_RX, 1);
 	lower = !own_addr(iface, family, &own) ||
-		addr_cmp(family, querier, &own) < 0;
+		mcr_memb_addr_cmp(family, querier, &own) < 0;
 	spin_lock(&mif->lock);
-	if (q->active && (lower || !q->self)) {
+	/*
+	 * A querier that is not this router tracks the lowest querier it
+	 * hears (with "querier off" it may hear any).
+	 */
+	if (!lower && !q->self)
+		lower = !q->known ||
+			mcr_memb_addr_cmp(family, querier, &q->addr) <= 0;
+	if (q->active && lower) {
 		q->self = false;
 		q->query_running = false;
 		q->known = true;

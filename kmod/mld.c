@@ -17,10 +17,9 @@
 #include "iface.h"
 #include "memb.h"
 
-static void count(struct mcr_iface *iface, int idx)
-{
-	mcr_stats_add(iface->memb.q[1].stats, idx, 1);
-}
+/* Count one message in the interface's MLD counters. */
+#define MLD_COUNT(iface, counter) \
+	mcr_memb_count(iface, AF_INET6, MCAST_ROUTER_A_QUERIER_STATS_##counter)
 
 static bool is_mld_type(u8 type)
 {
@@ -46,7 +45,7 @@ static void report_v1(struct mcr_iface *iface, const struct ipv6hdr *ip6h,
 	};
 
 	if (!ipv6_addr_is_multicast(&mld->mld_mca)) {
-		count(iface, MCAST_ROUTER_A_QUERIER_STATS_MALFORMED);
+		MLD_COUNT(iface, MALFORMED);
 		return;
 	}
 	r.group.ip6 = mld->mld_mca;
@@ -54,9 +53,9 @@ static void report_v1(struct mcr_iface *iface, const struct ipv6hdr *ip6h,
 	if (mld->mld_type == ICMPV6_MGM_REDUCTION) {
 		r.type = MCR_REC_TO_IN;
 		r.leave = true;
-		count(iface, MCAST_ROUTER_A_QUERIER_STATS_LEAVES_RX);
+		MLD_COUNT(iface, LEAVES_RX);
 	} else {
-		count(iface, MCAST_ROUTER_A_QUERIER_STATS_REPORTS_RX);
+		MLD_COUNT(iface, REPORTS_RX);
 	}
 	mcr_memb_report(iface, &r);
 }
@@ -70,10 +69,10 @@ static void report_v2(struct mcr_iface *iface, const struct sk_buff *skb,
 
 	off += MCR_REPORT_HDR_LEN;
 	if (!mcr_memb_check_records(skb, 16, off, end, ngrec)) {
-		count(iface, MCAST_ROUTER_A_QUERIER_STATS_MALFORMED);
+		MLD_COUNT(iface, MALFORMED);
 		return;
 	}
-	count(iface, MCAST_ROUTER_A_QUERIER_STATS_REPORTS_RX);
+	MLD_COUNT(iface, REPORTS_RX);
 	mcr_memb_records(iface, skb, AF_INET6, &reporter, off, ngrec);
 }
 
@@ -92,7 +91,7 @@ static void query(struct mcr_iface *iface, const struct sk_buff *skb,
 		pq.s_flag = q2->mld2q_suppress;
 		pq.src_off = off + sizeof(*q2);
 		if (pq.src_off + pq.nsrcs * 16 > end) {
-			count(iface, MCAST_ROUTER_A_QUERIER_STATS_MALFORMED);
+			MLD_COUNT(iface, MALFORMED);
 			return;
 		}
 	}
@@ -145,7 +144,7 @@ bool mcr_mld_input(struct net *net, struct sk_buff *skb)
 	if (err || ip6h->hop_limit != 1 ||
 	    !(ipv6_addr_type(&ip6h->saddr) & IPV6_ADDR_LINKLOCAL) ||
 	    ipv6_find_tlv(skb, sizeof(*ip6h), IPV6_TLV_ROUTERALERT) < 0) {
-		count(iface, MCAST_ROUTER_A_QUERIER_STATS_MALFORMED);
+		MLD_COUNT(iface, MALFORMED);
 		return true;
 	}
 	end = sizeof(*ip6h) + ntohs(ip6h->payload_len);

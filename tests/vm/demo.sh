@@ -15,6 +15,9 @@
 # Then a source at the provider streams to one IPv4 and one IPv6 group
 # through static forwarding entries; both hosts receive it, and
 # `mcastctl mfe show` and the interface counters show what the router did.
+# Last, membership drives forwarding: h2 joins a group, the router learns
+# it (group show), h1's stream reaches h2 through a membership entry, and
+# after h2 leaves the group and the entry's outgoing interface are gone.
 set -eu
 
 root=${MCR_ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
@@ -158,6 +161,9 @@ ip netns exec isp python3 -c "$source" $g6 $count
 rx_done() {
 	[ "$(cat "$rxdir/$1-$2")" -ge "$count" ]
 }
+rx_done50() {
+	[ "$(cat "$rxdir/h2-233.252.0.2")" -ge 50 ]
+}
 for h in h1 h2; do
 	for g in $g4 $g6; do
 		wait_for 60 "$h to receive $count datagrams of $g" rx_done $h "$g"
@@ -173,6 +179,35 @@ run mcastctl -s interface show dn1
 
 say "the IPv4 table in JSON: mcastctl -j -p -4 mfe show"
 run mcastctl -j -p -4 mfe show
+
+g=233.252.0.2
+say "membership: h2 joins $g, h1 streams to it, h2 leaves"
+ip -n h1 route add 224.0.0.0/4 dev eth0
+ip netns exec h2 python3 -c "$receiver" $g "$rxdir/h2-$g" &
+rx=$!
+cleanup_add "kill $rx 2>/dev/null"
+wait_for 60 "the receiver of $g on h2" test -s "$rxdir/h2-$g"
+joined() {
+	[ -n "$(ip netns exec router mcastctl -j group show dev dn2 group $g | jq '.[]')" ]
+}
+wait_for 30 "the router to learn $g on dn2 from h2's report" joined
+run mcastctl group show
+echo "h1# sending 50 datagrams to $g (TTL 16)"
+ip netns exec h1 python3 -c "$source" $g 50
+wait_for 60 "h2 to receive 50 datagrams of $g" rx_done50
+echo "h2 received $(cat "$rxdir/h2-$g") of 50 datagrams to $g"
+run mcastctl mfe show group $g
+run mcastctl querier show
+
+echo "h2# leaving $g"
+kill $rx
+wait $rx 2>/dev/null || true
+left() {
+	! joined
+}
+wait_for 30 "the router to forget $g after h2's leave" left
+run mcastctl group show dev dn2
+run mcastctl -s mfe show group $g
 echo
 echo "demo: done"
 

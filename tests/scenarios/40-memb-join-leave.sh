@@ -1,0 +1,74 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# Router mode follows hosts that join through their own kernel's IGMP/MLD
+# stack (IGMPv2 and v3, MLDv1 and v2, forced per host interface): the
+# join makes the router learn the group and forward the next datagrams to
+# that interface only, through a membership entry; the leave stops it
+# after the last member query time (2 x 1 s by default), which is
+# measured; nothing is forwarded after it.
+#
+#   fs: s0 ---- i0 :fr: o1 ---- k1 :fk
+#                       o2 ---- k2
+
+# shellcheck source=lib.sh
+. "$(dirname "$0")/lib.sh"
+# shellcheck source=fwd-lib.sh
+. "$(dirname "$0")/fwd-lib.sh"
+# shellcheck source=memb-lib.sh
+. "$(dirname "$0")/memb-lib.sh"
+
+dmesg_mark
+fwd_topo 2
+fwd_router_on i0 o1 o2
+
+# run FAMILY VERSION: one join, datagrams, leave, datagrams.
+run() {
+	fwd_family "$1"
+	if [ "$1" = 4 ]; then
+		ip netns exec fk sysctl -qw net.ipv4.conf.k1.force_igmp_version="$2"
+		proto="IPv4 IGMPv$2"
+	else
+		ip netns exec fk sysctl -qw net.ipv6.conf.k1.force_mld_version="$2"
+		proto="IPv6 MLDv$2"
+	fi
+	k1=$(fwd_count k1 "$1")
+	k2=$(fwd_count k2 "$1")
+
+	memb_join fk k1 "$g"
+	pid=$memb_pid
+	wait_for 20 "o1 to learn $g ($proto)" memb_has o1 "$g"
+	check_eq "$g exclude" "$(memb_groups o1 "$g")" "$proto: any-source join is EXCLUDE({})"
+	memb_hasnt o2 "$g" || fail "$proto: o2 learnt $g without a member"
+
+	fwd_ping "$1" s0 8 3 "$g"
+	check_eq $((k1 + 3)) "$(fwd_count k1 "$1")" "$proto: the member's link gets the datagrams"
+	check_eq "$k2" "$(fwd_count k2 "$1")" "$proto: the other link does not"
+	check_eq membership "$(fwd_mfe_stat "$g" origin "$s")" "$proto: entry origin"
+	check_eq o1 "$(fwd_mfe_oifs "$g" "$s")" "$proto: entry oifs"
+
+	t0=$(memb_now)
+	memb_leave "$pid"
+	wait_for 20 "$g to leave o1 ($proto)" memb_hasnt o1 "$g"
+	lat=$(memb_elapsed "$t0")
+	echo "leave latency, $proto, defaults: $lat s"
+	# 2 s of last member query time; the polling above adds its own delay.
+	awk -v l="$lat" 'BEGIN { exit !(l >= 1.5 && l < 8) }' ||
+		fail "$proto: leave latency $lat s, expected about 2 s"
+	check_eq 0 "$(fwd_mfe_noifs "$g" "$s")" "$proto: entry without oifs after the leave"
+	fwd_ping "$1" s0 8 3 "$g"
+	check_eq $((k1 + 3)) "$(fwd_count k1 "$1")" "$proto: nothing forwarded after the leave"
+}
+
+run 4 2
+run 4 3
+run 6 1
+run 6 2
+
+R mcastctl -s querier show
+for fam in 4 6; do
+	check_eq 0 "$(memb_qstat o1 "$fam" malformed)" "IPv$fam: no malformed messages from real hosts"
+	[ "$(memb_qstat o1 "$fam" reports-rx)" -gt 0 ] || fail "IPv$fam: reports counted"
+	[ "$(memb_qstat o1 "$fam" queries-tx)" -gt 0 ] || fail "IPv$fam: queries sent"
+done
+dmesg_check_clean

@@ -1,0 +1,118 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# Two routers on one LAN elect the lower address as querier, for IGMP and
+# MLD; the loser keeps quiet and takes over when the winner goes away
+# (after the other querier present interval, measured). The queries on
+# the wire, captured by a host and decoded by tshark: IGMPv3 / MLDv2
+# general queries with TTL / hop limit 1 and Router Alert, then IGMPv2
+# and MLDv1 ones after a version change, none malformed and no bad
+# checksum.
+#
+#   ra: e0 --+
+#   rb: e0 --+-- br0 (lan) --- e0 :h
+#
+# Timers are shortened: query interval 2 s, response 1 s, startup
+# interval 1 s, so the other querier present interval is 2 x 2 + 0.5 s.
+
+# shellcheck source=lib.sh
+. "$(dirname "$0")/lib.sh"
+
+dmesg_mark
+for ns in ra rb h lan; do
+	netns_add "$ns"
+done
+ip -n lan link add br0 type bridge mcast_snooping 0
+ip -n lan link set br0 up
+n=1
+for ns in ra rb h; do
+	ip link add e0 netns "$ns" type veth peer name p$n netns lan
+	ip -n lan link set p$n master br0 up
+	ip -n "$ns" link set e0 addrgenmode none
+	ip -n "$ns" addr add 10.9.0.$n/24 dev e0
+	ip -n "$ns" addr add fe80::$n/64 dev e0 nodad
+	ip -n "$ns" link set e0 up
+	n=$((n + 1))
+done
+
+for ns in ra rb; do
+	ip netns exec "$ns" mcastctl interface set e0 mode router \
+		query-interval 2s query-response-interval 1s \
+		startup-query-interval 1s
+done
+
+# qfield NS FAMILY KEY: the querier state of e0.
+qfield() {
+	ip netns exec "$1" mcastctl -j "-$2" querier show dev e0 | jq -r --arg k "$3" '.[0][$k]'
+}
+
+elected() {
+	[ "$(qfield ra "$1" self)" = true ] && [ "$(qfield rb "$1" self)" = false ] &&
+		[ "$(qfield rb "$1" querier)" = "$2" ]
+}
+
+cap=$(mktemp -d)
+cleanup_add "rm -rf $cap"
+ip netns exec h tcpdump -i e0 -n -U -w "$cap/q.pcap" 'igmp or icmp6' \
+	>"$cap/tcpdump.log" 2>&1 &
+tcpdump_pid=$!
+cleanup_add "kill $tcpdump_pid 2>/dev/null"
+
+wait_for 30 "10.9.0.1 elected" elected 4 10.9.0.1
+wait_for 30 "fe80::1 elected" elected 6 fe80::1
+check_eq 10.9.0.1 "$(qfield ra 4 querier)" "ra knows it is the IGMP querier"
+check_eq fe80::1 "$(qfield ra 6 querier)" "ra knows it is the MLD querier"
+[ "$(qfield rb 4 other-querier-expires)" -gt 0 ] || fail "rb runs the other querier present timer"
+rbtx=$(ip netns exec rb mcastctl -s -j -4 querier show dev e0 | jq '.[0].stats["queries-tx"]')
+rarx=$(ip netns exec rb mcastctl -s -j -4 querier show dev e0 | jq '.[0].stats["queries-rx"]')
+[ "$rarx" -gt 0 ] || fail "rb heard ra's queries"
+
+# The winner leaves: rb takes over within the other querier present
+# interval (4.5 s) plus a query interval.
+t0=$(date +%s.%N)
+ip netns exec ra mcastctl interface set e0 mode off
+wait_for 30 "rb to take over IGMP" test "$(qfield rb 4 self)" = true
+lat=$(echo "$(date +%s.%N) $t0" | awk '{ printf "%.1f", $1 - $2 }')
+echo "takeover after $lat s (other querier present interval 4.5 s)"
+awk -v l="$lat" 'BEGIN { exit !(l >= 2 && l < 12) }' || fail "takeover after $lat s"
+wait_for 30 "rb to take over MLD" test "$(qfield rb 6 self)" = true
+check_eq 10.9.0.2 "$(qfield rb 4 querier)" "rb is the IGMP querier"
+check_eq fe80::2 "$(qfield rb 6 querier)" "rb is the MLD querier"
+wait_for 10 "rb to send a query" test \
+	"$(ip netns exec rb mcastctl -s -j -4 querier show dev e0 | jq '.[0].stats["queries-tx"]')" -gt "$rbtx"
+
+# Older versions on the wire: two more queries of each family.
+txq() {
+	ip netns exec rb mcastctl -s -j "-$1" querier show dev e0 | jq '.[0].stats["queries-tx"]'
+}
+ip netns exec rb mcastctl interface set e0 igmp-version 2 mld-version 1
+check_eq 2 "$(qfield rb 4 version)" "rb queries with IGMPv2"
+tx4=$(txq 4)
+tx6=$(txq 6)
+wait_for 20 "two IGMPv2 queries" test "$(txq 4)" -ge $((tx4 + 2))
+wait_for 20 "two MLDv1 queries" test "$(txq 6)" -ge $((tx6 + 2))
+kill "$tcpdump_pid"
+wait "$tcpdump_pid" 2>/dev/null || true
+
+tsh() {
+	tshark -n -r "$cap/q.pcap" -o ip.check_checksum:TRUE "$@" 2>/dev/null
+}
+queries='(igmp.type == 0x11 && ip.src in {10.9.0.1 10.9.0.2}) || (icmpv6.type == 130 && ipv6.src in {fe80::1 fe80::2})'
+total=$(tsh -Y "$queries" | wc -l)
+bad=$(tsh -Y "($queries) && (_ws.malformed || _ws.expert.severity >= 0x800000)" | wc -l)
+echo "captured $total queries"
+[ "$total" -ge 8 ] || fail "expected at least 8 queries on the wire, got $total"
+check_eq 0 "$bad" "queries malformed or with bad checksums"
+check_eq "" "$(tsh -Y "($queries) && ip.ttl != 1" -T fields -e frame.number)" "IGMP queries with TTL != 1"
+check_eq "" "$(tsh -Y "($queries) && ipv6.hlim != 1" -T fields -e frame.number)" "MLD queries with hop limit != 1"
+check_eq "" "$(tsh -Y "(igmp.type == 0x11) && !ip.opt.ra" -T fields -e frame.number)" "IGMP queries without Router Alert"
+check_eq "" "$(tsh -Y "(icmpv6.type == 130) && !ipv6.opt.router_alert" -T fields -e frame.number)" "MLD queries without Router Alert"
+v3=$(tsh -Y 'igmp.type == 0x11 && igmp.version == 3 && igmp.qrv == 2' | wc -l)
+v2=$(tsh -Y 'igmp.type == 0x11 && igmp.version == 2 && ip.src == 10.9.0.2' | wc -l)
+m2=$(tsh -Y 'icmpv6.type == 130 && icmpv6.mld.flag.qrv == 2' | wc -l)
+m1=$(tsh -Y 'icmpv6.type == 130 && frame.len < 90 && ipv6.src == fe80::2' | wc -l)
+echo "IGMPv3 $v3, IGMPv2 $v2, MLDv2 $m2, MLDv1 $m1"
+[ "$v3" -gt 0 ] && [ "$v2" -gt 0 ] && [ "$m2" -gt 0 ] && [ "$m1" -gt 0 ] ||
+	fail "expected IGMPv3, IGMPv2, MLDv2 and MLDv1 queries"
+check_eq "" "$(tsh -Y 'igmp.type == 0x11 && ip.dst != 224.0.0.1' -T fields -e frame.number)" "general queries to 224.0.0.1"
+dmesg_check_clean
