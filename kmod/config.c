@@ -93,6 +93,7 @@ const struct nla_policy mcr_config_policy[MCAST_ROUTER_A_IFACE_MAX + 1] = {
 	[MCAST_ROUTER_A_IFACE_QUERIER] = NLA_POLICY_MAX(NLA_U8, 1),
 	[MCAST_ROUTER_A_IFACE_MAX_SOURCES] =
 		NLA_POLICY_FULL_RANGE(NLA_U32, &mcr_max_sources_range),
+	[MCAST_ROUTER_A_IFACE_FAST_LEAVE] = NLA_POLICY_MAX(NLA_U8, 1),
 };
 EXPORT_SYMBOL_IF_KUNIT(mcr_config_policy);
 
@@ -134,6 +135,7 @@ static const struct mcr_config_scalar mcr_config_scalars[] = {
 	MCR_U32(MAX_GROUPS, max_groups),
 	MCR_U8(QUERIER, querier),
 	MCR_U32(MAX_SOURCES, max_sources),
+	MCR_U8(FAST_LEAVE, fast_leave),
 };
 
 /**
@@ -157,6 +159,7 @@ void mcr_config_init(struct mcr_iface_cfg *cfg)
 	cfg->max_groups = MCR_DEF_MAX_GROUPS;
 	cfg->querier = MCR_DEF_QUERIER;
 	cfg->max_sources = MCR_DEF_MAX_SOURCES;
+	cfg->fast_leave = MCR_DEF_FAST_LEAVE;
 }
 EXPORT_SYMBOL_IF_KUNIT(mcr_config_init);
 

@@ -98,6 +98,7 @@ struct mcr_prefix {
 #define MCR_DEF_MAX_GROUPS			4096
 #define MCR_DEF_QUERIER				1
 #define MCR_DEF_MAX_SOURCES			64
+#define MCR_DEF_FAST_LEAVE			0
 
 /* Ranges (inclusive); the netlink policy in config.c enforces them. */
 #define MCR_MIN_QUERY_INTERVAL			1000
@@ -131,6 +132,7 @@ struct mcr_prefix {
  * @max_groups: group limit of the interface, 0 = unlimited
  * @querier: the interface may be querier (the election decides)
  * @max_sources: source records per group
+ * @fast_leave: leaves of a group's last tracked host take effect at once
  * @n_boundaries: used entries of @boundaries
  * @boundaries: administratively scoped boundaries, no duplicates
  * @rcu: frees a published configuration after readers are done
@@ -153,6 +155,7 @@ struct mcr_iface_cfg {
 	u32 startup_query_interval;
 	u32 max_groups;
 	u8 querier;
+	u8 fast_leave;
 	u32 max_sources;
 	struct mcr_prefix boundaries[MCAST_ROUTER_MAX_BOUNDARIES];
 	struct rcu_head rcu;

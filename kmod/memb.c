@@ -6,6 +6,7 @@
  * membership entries. Locking: memb.h.
  */
 
+#include <linux/bits.h>
 #include <linux/inetdevice.h>
 #include <linux/jiffies.h>
 #include <linux/netdevice.h>
@@ -17,6 +18,7 @@
 #include "forward.h"
 #include "iface.h"
 #include "memb.h"
+#include "memb_netlink.h"
 #include "netns.h"
 #include "query.h"
 
@@ -41,6 +43,7 @@ void mcr_memb_params(const struct mcr_iface_cfg *cfg, bool querier,
 	p->lmqc = cfg->last_member_query_count;
 	p->max_sources = cfg->max_sources;
 	p->querier = querier;
+	p->fast_leave = cfg->fast_leave;
 }
 EXPORT_SYMBOL_IF_KUNIT(mcr_memb_params);
 
@@ -264,9 +267,12 @@ static unsigned long memb_queries(struct mcr_mif *mif, struct mcr_mgnode *gn,
 	return next;
 }
 
-/* mif.c's changed(): the group's membership entries follow at once. */
+/*
+ * mif.c's changed(): the group's membership entries follow at once, and
+ * the monitor group hears of it.
+ */
 static void memb_changed(struct mcr_mif *mif, u16 family,
-			 const struct mcr_addr *group)
+			 const struct mcr_addr *group, u8 event)
 {
 	struct mcr_iface *iface = container_of(mif, struct mcr_iface,
 					       memb.mif);
@@ -274,6 +280,7 @@ static void memb_changed(struct mcr_mif *mif, u16 family,
 
 	rcu_read_lock();
 	mcr_mfc_refresh(&mn->mfc, family, group, mcr_memb_compute, mn);
+	mcr_memb_notify_group(iface, family, group, event);
 	rcu_read_unlock();
 }
 
@@ -355,6 +362,7 @@ static void querier_arm(struct mcr_querier *q)
 /* Become the querier: the first general query goes out at once. */
 static void querier_take_over(struct mcr_querier *q, unsigned long now)
 {
+	q->known = own_addr(q->iface, q->family, &q->addr);
 	q->self = true;
 	q->other_running = false;
 	q->query_running = true;
@@ -371,6 +379,7 @@ static void querier_timer(struct timer_list *t)
 	struct sk_buff_head out;
 	struct mcr_query qry;
 	struct mcr_addr src;
+	bool ntf = false;
 	u32 interval;
 
 	__skb_queue_head_init(&out);
@@ -384,6 +393,7 @@ static void querier_timer(struct timer_list *t)
 		q->known = false;
 		if (cfg->querier)
 			querier_take_over(q, now);
+		ntf = true;
 	}
 	if (q->self && q->query_running && !time_before(now, q->next_query)) {
 		if (own_addr(iface, q->family, &src)) {
@@ -403,6 +413,8 @@ static void querier_timer(struct timer_list *t)
 	querier_arm(q);
 unlock:
 	spin_unlock(&mif->lock);
+	if (ntf)
+		mcr_memb_notify_querier(iface, q);
 	rcu_read_unlock();
 	send_queue(&out);
 }
@@ -429,6 +441,7 @@ bool mcr_memb_query(struct mcr_iface *iface, u16 family,
 	unsigned long now = jiffies;
 	struct mcr_addr own;
 	bool lower, self;
+	bool ntf = false;
 
 	mcr_stats_add(q->stats, MCAST_ROUTER_A_QUERIER_STATS_QUERIES_RX, 1);
 	lower = !own_addr(iface, family, &own) ||
@@ -442,6 +455,8 @@ bool mcr_memb_query(struct mcr_iface *iface, u16 family,
 		lower = !q->known ||
 			mcr_memb_addr_cmp(family, querier, &q->addr) <= 0;
 	if (q->active && lower) {
+		ntf = q->self || !q->known ||
+		      !mcr_addr_equal(family, &q->addr, querier);
 		q->self = false;
 		q->query_running = false;
 		q->known = true;
@@ -454,6 +469,8 @@ bool mcr_memb_query(struct mcr_iface *iface, u16 family,
 	}
 	self = q->self;
 	spin_unlock(&mif->lock);
+	if (ntf)
+		mcr_memb_notify_querier(iface, q);
 	return self;
 }
 
@@ -749,7 +766,7 @@ void mcr_memb_mode(struct mcr_net *mn, struct mcr_iface *iface, u8 old_mode,
 	const struct mcr_iface_cfg *cfg = rtnl_dereference(iface->cfg);
 	struct mcr_mif *mif = &iface->memb.mif;
 	unsigned long now = jiffies;
-	unsigned int i;
+	unsigned int i, ntf = 0;
 
 	if (new_mode != MCAST_ROUTER_MODE_ROUTER) {
 		if (old_mode != MCAST_ROUTER_MODE_ROUTER)
@@ -773,6 +790,7 @@ void mcr_memb_mode(struct mcr_net *mn, struct mcr_iface *iface, u8 old_mode,
 	spin_lock_bh(&mif->lock);
 	for (i = 0; i < MCR_NFAMILIES; i++) {
 		struct mcr_querier *q = &iface->memb.q[i];
+		bool changed = true;
 
 		if (old_mode != MCAST_ROUTER_MODE_ROUTER) {
 			q->active = true;
@@ -785,8 +803,17 @@ void mcr_memb_mode(struct mcr_net *mn, struct mcr_iface *iface, u8 old_mode,
 			q->known = false;
 		} else if (cfg->querier && !q->self && !q->other_running) {
 			querier_take_over(q, now);
+		} else {
+			changed = false;
 		}
 		querier_arm(q);
+		if (changed)
+			ntf |= BIT(i);
 	}
 	spin_unlock_bh(&mif->lock);
+	rcu_read_lock();
+	for (i = 0; i < MCR_NFAMILIES; i++)
+		if (ntf & BIT(i))
+			mcr_memb_notify_querier(iface, &iface->memb.q[i]);
+	rcu_read_unlock();
 }

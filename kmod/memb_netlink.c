@@ -15,6 +15,7 @@
 #include "memb.h"
 #include "memb_netlink.h"
 #include "mfc_netlink.h"
+#include "netlink.h"
 #include "netns.h"
 
 /* Filters shared by both dumps. */
@@ -140,8 +141,11 @@ static u32 ms_left(bool running, unsigned long when, unsigned long now)
 	return jiffies_to_msecs(when - now);
 }
 
+/* A message header: a dump's (@cb) or a notification's (@cb NULL). */
 static void *put_hdr(struct sk_buff *skb, struct netlink_callback *cb, u8 cmd)
 {
+	if (!cb)
+		return genlmsg_put(skb, 0, 0, &mcr_genl_family, 0, cmd);
 	return genlmsg_put(skb, NETLINK_CB(cb->skb).portid,
 			   cb->nlh->nlmsg_seq, &mcr_genl_family, NLM_F_MULTI,
 			   cmd);
@@ -172,6 +176,24 @@ static int fill_sources(struct sk_buff *skb, const struct mcr_mgrp *m,
 	return 0;
 }
 
+static int fill_hosts(struct sk_buff *skb, const struct mcr_mgnode *gn,
+		      unsigned long now)
+{
+	const struct mcr_mhost *h;
+	struct nlattr *nest;
+
+	nest = nla_nest_start(skb, MCAST_ROUTER_A_GROUP_HOSTS);
+	if (!nest)
+		return -EMSGSIZE;
+	list_for_each_entry(h, &gn->hosts, list)
+		if (time_before(now, h->expires) &&
+		    put_addr(skb, MCAST_ROUTER_A_HOSTS_ADDR, gn->m.family,
+			     &h->addr))
+			return -EMSGSIZE;
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
 /* The protocol version a compatibility level stands for. */
 static u8 compat_version(u16 family, u8 level)
 {
@@ -179,15 +201,17 @@ static u8 compat_version(u16 family, u8 level)
 }
 
 static int fill_group(struct sk_buff *skb, struct netlink_callback *cb,
-		      int ifindex, const struct mcr_mgnode *gn)
+		      int ifindex, const struct mcr_mgnode *gn, u8 event)
 {
 	const struct mcr_mgrp *m = &gn->m;
 	unsigned long now = jiffies;
-	void *hdr = put_hdr(skb, cb, MCAST_ROUTER_CMD_GROUP_GET);
+	void *hdr = put_hdr(skb, cb, event ? MCAST_ROUTER_CMD_GROUP_NTF :
+			    MCAST_ROUTER_CMD_GROUP_GET);
 
 	if (!hdr)
 		return -EMSGSIZE;
-	if (nla_put_u32(skb, MCAST_ROUTER_A_GROUP_IFINDEX, ifindex) ||
+	if ((event && nla_put_u8(skb, MCAST_ROUTER_A_GROUP_EVENT, event)) ||
+	    nla_put_u32(skb, MCAST_ROUTER_A_GROUP_IFINDEX, ifindex) ||
 	    nla_put_u16(skb, MCAST_ROUTER_A_GROUP_FAMILY, m->family) ||
 	    put_addr(skb, MCAST_ROUTER_A_GROUP_ADDR, m->family, &m->group) ||
 	    nla_put_u8(skb, MCAST_ROUTER_A_GROUP_FILTER,
@@ -204,7 +228,7 @@ static int fill_group(struct sk_buff *skb, struct netlink_callback *cb,
 			      jiffies64_to_msecs(get_jiffies_64() -
 						 gn->created),
 			      MCAST_ROUTER_A_GROUP_PAD) ||
-	    fill_sources(skb, m, now)) {
+	    fill_sources(skb, m, now) || fill_hosts(skb, gn, now)) {
 		genlmsg_cancel(skb, hdr);
 		return -EMSGSIZE;
 	}
@@ -232,14 +256,18 @@ static int dump_iface_groups(struct sk_buff *skb, struct netlink_callback *cb,
 	int err = 0;
 
 	spin_lock_bh(&mif->lock);
+	/* A dying table's nodes are being freed (mcr_mif_uninit()). */
+	if (mif->dying)
+		goto out;
 	list_for_each_entry(gn, &mif->list, list) {
 		if (i++ < ctx->pos || !group_match(ctx, gn))
 			continue;
-		err = fill_group(skb, cb, iface->dev->ifindex, gn);
+		err = fill_group(skb, cb, iface->dev->ifindex, gn, 0);
 		if (err)
 			break;
 		ctx->pos = i;
 	}
+out:
 	spin_unlock_bh(&mif->lock);
 	return err;
 }
@@ -291,13 +319,14 @@ int mcr_group_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 static int fill_querier(struct sk_buff *skb, struct netlink_callback *cb,
 			struct mcr_iface *iface, struct mcr_querier *q)
 {
+	u8 cmd = cb ? MCAST_ROUTER_CMD_QUERIER_GET : MCAST_ROUTER_CMD_QUERIER_NTF;
 	const struct mcr_iface_cfg *cfg = rcu_dereference(iface->cfg);
 	struct mcr_mif *mif = &iface->memb.mif;
 	unsigned long now = jiffies;
 	int err = -EMSGSIZE;
 	void *hdr;
 
-	hdr = put_hdr(skb, cb, MCAST_ROUTER_CMD_QUERIER_GET);
+	hdr = put_hdr(skb, cb, cmd);
 	if (!hdr)
 		return -EMSGSIZE;
 	spin_lock_bh(&mif->lock);
@@ -321,7 +350,7 @@ static int fill_querier(struct sk_buff *skb, struct netlink_callback *cb,
 	err = 0;
 out:
 	spin_unlock_bh(&mif->lock);
-	if (!err)
+	if (!err && cb)
 		err = mcr_stats_fill(skb, MCAST_ROUTER_A_QUERIER_STATS,
 				     q->stats, MCAST_ROUTER_A_QUERIER_STATS_PAD);
 	if (err) {
@@ -374,4 +403,94 @@ int mcr_querier_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 	if (err && !skb->len)
 		return err;
 	return skb->len;
+}
+
+/* A leave: the group is gone, only its key is announced. */
+static int fill_leave(struct sk_buff *skb, int ifindex, u16 family,
+		      const struct mcr_addr *group)
+{
+	void *hdr = put_hdr(skb, NULL, MCAST_ROUTER_CMD_GROUP_NTF);
+
+	if (!hdr)
+		return -EMSGSIZE;
+	if (nla_put_u8(skb, MCAST_ROUTER_A_GROUP_EVENT,
+		       MCAST_ROUTER_GROUP_EVENT_LEAVE) ||
+	    nla_put_u32(skb, MCAST_ROUTER_A_GROUP_IFINDEX, ifindex) ||
+	    nla_put_u16(skb, MCAST_ROUTER_A_GROUP_FAMILY, family) ||
+	    put_addr(skb, MCAST_ROUTER_A_GROUP_ADDR, family, group)) {
+		genlmsg_cancel(skb, hdr);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(skb, hdr);
+	return 0;
+}
+
+/**
+ * mcr_memb_notify_group() - announce a membership change on the monitor
+ *	group
+ * @iface: the interface
+ * @family: AF_INET or AF_INET6
+ * @group: the group
+ * @event: enum mcast_router_group_event
+ *
+ * The state is read under the table's lock when the message is built, so
+ * it may be newer than the change; a group gone by then is not announced
+ * (its leave follows).
+ *
+ * Context: any (GFP_ATOMIC), rcu_read_lock() held.
+ */
+void mcr_memb_notify_group(struct mcr_iface *iface, u16 family,
+			   const struct mcr_addr *group, u8 event)
+{
+	struct net *net = dev_net(iface->dev);
+	struct mcr_mif *mif = &iface->memb.mif;
+	const struct mcr_mgnode *gn;
+	struct sk_buff *msg;
+	int err = -ENOENT;
+
+	if (!mcr_netlink_notify_ok(net))
+		return;
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_ATOMIC);
+	if (!msg)
+		return;
+	if (event == MCAST_ROUTER_GROUP_EVENT_LEAVE) {
+		err = fill_leave(msg, iface->dev->ifindex, family, group);
+	} else {
+		spin_lock_bh(&mif->lock);
+		gn = mcr_mif_lookup(mif, family, group);
+		if (gn)
+			err = fill_group(msg, NULL, iface->dev->ifindex, gn,
+					 event);
+		spin_unlock_bh(&mif->lock);
+	}
+	if (err) {
+		nlmsg_free(msg);
+		return;
+	}
+	mcr_netlink_multicast(net, msg, GFP_ATOMIC);
+}
+
+/**
+ * mcr_memb_notify_querier() - announce a querier change on the monitor
+ *	group
+ * @iface: the interface
+ * @q: its querier of one family; its lock not held
+ *
+ * Context: any (GFP_ATOMIC), rcu_read_lock() held.
+ */
+void mcr_memb_notify_querier(struct mcr_iface *iface, struct mcr_querier *q)
+{
+	struct net *net = dev_net(iface->dev);
+	struct sk_buff *msg;
+
+	if (!mcr_netlink_notify_ok(net))
+		return;
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_ATOMIC);
+	if (!msg)
+		return;
+	if (fill_querier(msg, NULL, iface, q)) {
+		nlmsg_free(msg);
+		return;
+	}
+	mcr_netlink_multicast(net, msg, GFP_ATOMIC);
 }

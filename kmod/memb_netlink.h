@@ -8,6 +8,8 @@
 #include <net/genetlink.h>
 #include <linux/mcast_router.h>
 
+#include "config.h"
+
 extern const struct nla_policy mcr_group_policy[MCAST_ROUTER_A_GROUP_MAX + 1];
 extern const struct nla_policy
 	mcr_querier_policy[MCAST_ROUTER_A_QUERIER_MAX + 1];
@@ -16,5 +18,11 @@ int mcr_group_get_start(struct netlink_callback *cb);
 int mcr_group_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
 int mcr_querier_get_start(struct netlink_callback *cb);
 int mcr_querier_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
+
+struct mcr_iface;
+struct mcr_querier;
+void mcr_memb_notify_group(struct mcr_iface *iface, u16 family,
+			   const struct mcr_addr *group, u8 event);
+void mcr_memb_notify_querier(struct mcr_iface *iface, struct mcr_querier *q);
 
 #endif /* _MCR_MEMB_NETLINK_H */

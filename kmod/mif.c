@@ -41,6 +41,16 @@ static void node_free_rcu(struct rcu_head *head)
 	kfree(container_of(head, struct mcr_mgnode, rcu));
 }
 
+static void hosts_free(struct mcr_mgnode *gn)
+{
+	struct mcr_mhost *h, *tmp;
+
+	list_for_each_entry_safe(h, tmp, &gn->hosts, list)
+		kfree(h);
+	INIT_LIST_HEAD(&gn->hosts);
+	gn->n_hosts = 0;
+}
+
 /* Take @gn out of the table; freed after a grace period. */
 static void group_del(struct mcr_mif *mif, struct mcr_mgnode *gn)
 {
@@ -52,6 +62,7 @@ static void group_del(struct mcr_mif *mif, struct mcr_mgnode *gn)
 	/* Not _sync: this may be the timer's own callback. */
 	timer_delete(&gn->timer);
 	mcr_mgrp_destroy(&gn->m);
+	hosts_free(gn);
 	call_rcu(&gn->rcu, node_free_rcu);
 }
 
@@ -95,13 +106,14 @@ static void queries_start(struct mcr_mgnode *gn, unsigned long now)
 
 /*
  * Send the queries due and apply the expiries due at @now; delete the
- * group if nothing is left. Return: true if the state changed.
+ * group if nothing is left. Return: the event (enum
+ * mcast_router_group_event) or 0 if nothing visible changed.
  */
-static bool group_tick(struct mcr_mif *mif, struct mcr_mgnode *gn,
-		       unsigned long now, struct sk_buff_head *out)
+static u8 group_tick(struct mcr_mif *mif, struct mcr_mgnode *gn,
+		     unsigned long now, struct sk_buff_head *out)
 {
+	u32 sig = mcr_mgrp_sig(&gn->m);
 	unsigned long next = 0;
-	bool changed;
 
 	lockdep_assert_held(&mif->lock);
 	if (gn->query_armed && !time_before(now, gn->query_at)) {
@@ -110,13 +122,12 @@ static bool group_tick(struct mcr_mif *mif, struct mcr_mgnode *gn,
 		gn->query_armed = next != 0;
 		gn->query_at = now + next;
 	}
-	changed = mcr_mgrp_expire(&gn->m, now);
-	if (gn->m.filter == MCR_FILTER_INCLUDE && !gn->m.n_sources) {
+	if (mcr_mgrp_expire(&gn->m, now)) {
 		group_del(mif, gn);
-		return true;
+		return MCAST_ROUTER_GROUP_EVENT_LEAVE;
 	}
 	group_arm(gn);
-	return changed;
+	return sig != mcr_mgrp_sig(&gn->m) ? MCAST_ROUTER_GROUP_EVENT_CHANGE : 0;
 }
 
 static void send_all(struct sk_buff_head *out)
@@ -127,10 +138,11 @@ static void send_all(struct sk_buff_head *out)
 		dev_queue_xmit(skb);
 }
 
-static void notify(struct mcr_mif *mif, const struct mcr_group_key *key)
+static void notify(struct mcr_mif *mif, const struct mcr_group_key *key,
+		   u8 event)
 {
-	if (mif->ops && mif->ops->changed)
-		mif->ops->changed(mif, key->family, &key->group);
+	if (event && mif->ops && mif->ops->changed)
+		mif->ops->changed(mif, key->family, &key->group, event);
 }
 
 static void group_timer(struct timer_list *t)
@@ -139,16 +151,15 @@ static void group_timer(struct timer_list *t)
 	struct mcr_mif *mif = gn->mif;
 	struct mcr_group_key key = gn->key;
 	struct sk_buff_head out;
-	bool changed = false;
+	u8 event = 0;
 
 	__skb_queue_head_init(&out);
 	spin_lock(&mif->lock);
 	if (!gn->unhashed && !mif->dying)
-		changed = group_tick(mif, gn, jiffies, &out);
+		event = group_tick(mif, gn, jiffies, &out);
 	spin_unlock(&mif->lock);
 	send_all(&out);
-	if (changed)
-		notify(mif, &key);
+	notify(mif, &key, event);
 }
 
 /**
@@ -188,6 +199,7 @@ static struct mcr_mgnode *group_new(struct mcr_mif *mif,
 	timer_setup(&gn->timer, group_timer, 0);
 	gn->mif = mif;
 	gn->created = get_jiffies_64();
+	INIT_LIST_HEAD(&gn->hosts);
 	if (rhashtable_insert_fast(&mif->groups, &gn->node, mif_params)) {
 		kfree(gn);
 		return ERR_PTR(-ENOMEM);
@@ -195,6 +207,97 @@ static struct mcr_mgnode *group_new(struct mcr_mif *mif,
 	list_add_tail(&gn->list, &mif->list);
 	mif->n_groups++;
 	return gn;
+}
+
+/* Forget the hosts whose interest lapsed. */
+static void hosts_expire(struct mcr_mgnode *gn, unsigned long now)
+{
+	struct mcr_mhost *h, *tmp;
+
+	list_for_each_entry_safe(h, tmp, &gn->hosts, list) {
+		if (time_before(now, h->expires))
+			continue;
+		list_del(&h->list);
+		kfree(h);
+		gn->n_hosts--;
+	}
+}
+
+static struct mcr_mhost *host_find(struct mcr_mgnode *gn,
+				   const struct mcr_addr *addr)
+{
+	struct mcr_mhost *h;
+
+	list_for_each_entry(h, &gn->hosts, list)
+		if (mcr_addr_equal(gn->m.family, &h->addr, addr))
+			return h;
+	return NULL;
+}
+
+/* Whether a record says its host wants nothing of the group any more. */
+static bool is_leave(const struct mcr_mif_report *r)
+{
+	return r->leave ||
+	       ((r->type == MCR_REC_TO_IN || r->type == MCR_REC_IS_IN) &&
+		!r->n);
+}
+
+/* Whether a record says its host wants (some of) the group. */
+static bool is_interest(const struct mcr_mif_report *r)
+{
+	return r->type == MCR_REC_IS_EX || r->type == MCR_REC_TO_EX ||
+	       (r->type != MCR_REC_BLOCK && r->n);
+}
+
+/*
+ * Explicit host tracking: who wants the group. A report of interest
+ * (re)starts its host's entry for a GMI; a leave removes it. With
+ * fast-leave, a leave from the last tracked host deletes the group at
+ * once, and a leave while other hosts still want it changes nothing (no
+ * query, no lowered timer): one viewer switching off does not cut the
+ * others. If the list overflowed it may be incomplete, and the RFC
+ * procedure runs (queries ask who is left). Return: true if the record
+ * was handled here.
+ */
+static bool hosts_record(struct mcr_mif *mif, struct mcr_mgnode *gn,
+			 const struct mcr_mship_params *p, unsigned long now,
+			 struct mcr_mif_report *r)
+{
+	struct mcr_mhost *h;
+
+	hosts_expire(gn, now);
+	h = host_find(gn, &r->reporter);
+	if (is_leave(r)) {
+		if (h) {
+			list_del(&h->list);
+			kfree(h);
+			gn->n_hosts--;
+		}
+		if (!p->fast_leave || gn->hosts_overflow)
+			return false;
+		r->fast_left = true;
+		if (!gn->n_hosts)
+			group_del(mif, gn);
+		return true;
+	}
+	if (!is_interest(r))
+		return false;
+	if (!h) {
+		if (gn->n_hosts >= MCR_MIF_MAX_HOSTS) {
+			gn->hosts_overflow = true;
+			return false;
+		}
+		h = kzalloc(sizeof(*h), GFP_ATOMIC);
+		if (!h) {
+			gn->hosts_overflow = true;
+			return false;
+		}
+		h->addr = r->reporter;
+		list_add_tail(&h->list, &gn->hosts);
+		gn->n_hosts++;
+	}
+	h->expires = now + p->gmi;
+	return false;
 }
 
 /* A record that changes nothing on an absent group (INCLUDE({})). */
@@ -240,9 +343,12 @@ int mcr_mif_record(struct mcr_mif *mif, const struct mcr_mship_params *p,
 	struct mcr_mgnode *gn;
 	struct sk_buff_head out;
 	unsigned int n = r->n;
+	u8 event = 0;
 	int ret = 0;
+	u32 sig = 0;
 
 	r->ignored = false;
+	r->fast_left = false;
 	if (r->type < MCR_REC_IS_IN || r->type > MCR_REC_BLOCK)
 		return -EINVAL;
 	mcr_group_key_init(&key, r->family, &r->group);
@@ -259,6 +365,9 @@ int mcr_mif_record(struct mcr_mif *mif, const struct mcr_mship_params *p,
 			ret = PTR_ERR(gn);
 			goto out;
 		}
+		event = MCAST_ROUTER_GROUP_EVENT_JOIN;
+	} else {
+		sig = mcr_mgrp_sig(&gn->m);
 	}
 	gn->reporter = r->reporter;
 	mcr_mgrp_old_host(&gn->m, p, now, r->level);
@@ -266,21 +375,30 @@ int mcr_mif_record(struct mcr_mif *mif, const struct mcr_mship_params *p,
 		r->ignored = true;
 		goto out;
 	}
+	if (hosts_record(mif, gn, p, now, r)) {
+		if (gn->unhashed)
+			event = MCAST_ROUTER_GROUP_EVENT_LEAVE;
+		goto out;
+	}
 	ret = mcr_mgrp_record(&gn->m, p, now, r->type, r->srcs, n);
 	if (gn->m.filter == MCR_FILTER_INCLUDE && !gn->m.n_sources) {
+		/* A group created and deleted by one record was never seen. */
+		event = event ? 0 : MCAST_ROUTER_GROUP_EVENT_LEAVE;
 		group_del(mif, gn);
-	} else {
-		queries_start(gn, now);
-		if (gn->query_armed && !time_after(gn->query_at, now))
-			group_tick(mif, gn, now, &out);
-		else
-			group_arm(gn);
+		goto out;
 	}
+	queries_start(gn, now);
+	if (gn->query_armed && !time_after(gn->query_at, now) &&
+	    group_tick(mif, gn, now, &out) == MCAST_ROUTER_GROUP_EVENT_LEAVE)
+		event = event ? 0 : MCAST_ROUTER_GROUP_EVENT_LEAVE;
+	else if (!gn->unhashed)
+		group_arm(gn);
+	if (!event && !gn->unhashed && sig != mcr_mgrp_sig(&gn->m))
+		event = MCAST_ROUTER_GROUP_EVENT_CHANGE;
 out:
 	spin_unlock_bh(&mif->lock);
 	send_all(&out);
-	if (ret >= 0 && !r->ignored)
-		notify(mif, &key);
+	notify(mif, &key, event);
 	return ret;
 }
 EXPORT_SYMBOL_IF_KUNIT(mcr_mif_record);
@@ -328,18 +446,17 @@ void mcr_mif_expire(struct mcr_mif *mif, u16 family,
 	struct mcr_group_key key;
 	struct mcr_mgnode *gn;
 	struct sk_buff_head out;
-	bool changed = false;
+	u8 event = 0;
 
 	mcr_group_key_init(&key, family, group);
 	__skb_queue_head_init(&out);
 	spin_lock_bh(&mif->lock);
 	gn = mif->dying ? NULL : mcr_mif_lookup(mif, family, group);
 	if (gn)
-		changed = group_tick(mif, gn, now, &out);
+		event = group_tick(mif, gn, now, &out);
 	spin_unlock_bh(&mif->lock);
 	send_all(&out);
-	if (changed)
-		notify(mif, &key);
+	notify(mif, &key, event);
 }
 EXPORT_SYMBOL_IF_KUNIT(mcr_mif_expire);
 
@@ -366,6 +483,7 @@ static void node_destroy(void *ptr, void *arg)
 
 	timer_shutdown_sync(&gn->timer);
 	mcr_mgrp_destroy(&gn->m);
+	hosts_free(gn);
 	kfree(gn);
 }
 
@@ -386,6 +504,8 @@ void mcr_mif_uninit(struct mcr_mif *mif)
 	mif->dying = true;
 	spin_unlock_bh(&mif->lock);
 	rhashtable_free_and_destroy(&mif->groups, node_destroy, NULL);
+	/* The nodes are gone; nothing walks the list of a dying table. */
+	INIT_LIST_HEAD(&mif->list);
 	mif->n_groups = 0;
 }
 EXPORT_SYMBOL_IF_KUNIT(mcr_mif_uninit);

@@ -33,10 +33,26 @@
 struct mcr_mif;
 struct mcr_mgnode;
 
+/* Hosts tracked per group; beyond it the group's tracking is incomplete. */
+#define MCR_MIF_MAX_HOSTS	64
+
+/**
+ * struct mcr_mhost - a host that reported interest in a group
+ * @list: in mcr_mgnode.hosts
+ * @addr: its IP source address
+ * @expires: when its interest lapses without a new report (jiffies)
+ */
+struct mcr_mhost {
+	struct list_head list;
+	struct mcr_addr addr;
+	unsigned long expires;
+};
+
 /**
  * struct mcr_mif_ops - what the table asks of its owner (the interface)
- * @changed: a group's state changed in a way forwarding may depend on;
- *	called without the lock, in softirq or process context
+ * @changed: a group was learnt, forgotten, or changed its filter mode or
+ *	forwarded sources (@event, enum mcast_router_group_event); called
+ *	without the lock, in softirq or process context
  * @queries: build the group- and group-and-source-specific queries due for
  *	a group (its query_left counts), decrementing the counts, and queue
  *	them on @out; called with the lock held. Return: jiffies until the
@@ -44,7 +60,7 @@ struct mcr_mgnode;
  */
 struct mcr_mif_ops {
 	void (*changed)(struct mcr_mif *mif, u16 family,
-			const struct mcr_addr *group);
+			const struct mcr_addr *group, u8 event);
 	unsigned long (*queries)(struct mcr_mif *mif, struct mcr_mgnode *gn,
 				 unsigned long now, struct sk_buff_head *out);
 };
@@ -78,6 +94,8 @@ struct mcr_mif {
  * @srcs: the record's sources
  * @n: entries of @srcs
  * @ignored: set if the group's compatibility mode ignores the record
+ * @fast_left: set if fast-leave handled the record (the group went at
+ *	once, or another tracked host still wants it)
  */
 struct mcr_mif_report {
 	u16 family;
@@ -89,6 +107,7 @@ struct mcr_mif_report {
 	const struct mcr_addr *srcs;
 	unsigned int n;
 	bool ignored;
+	bool fast_left;
 };
 
 /**
@@ -104,6 +123,10 @@ struct mcr_mif_report {
  * @created: jiffies_64 when the group was learnt
  * @query_at: when the next specific query is due, while @query_armed
  * @query_armed: specific queries are due (the state's query_left counts)
+ * @hosts: struct mcr_mhost, the hosts whose last report wanted the group
+ * @n_hosts: entries of @hosts
+ * @hosts_overflow: a host was not tracked (the list was full): the list
+ *	may be incomplete until the group is relearnt
  * @rcu: frees the node after a grace period
  */
 struct mcr_mgnode {
@@ -118,6 +141,9 @@ struct mcr_mgnode {
 	u64 created;
 	unsigned long query_at;
 	bool query_armed;
+	struct list_head hosts;
+	unsigned int n_hosts;
+	bool hosts_overflow;
 	struct rcu_head rcu;
 };
 

@@ -13,6 +13,7 @@
  */
 
 #include <linux/bits.h>
+#include <linux/jhash.h>
 #include <linux/jiffies.h>
 #include <linux/slab.h>
 
@@ -487,6 +488,28 @@ void mcr_mgrp_lower(struct mcr_mgrp *grp, const struct mcr_mship_params *p,
 	}
 }
 EXPORT_SYMBOL_IF_KUNIT(mcr_mgrp_lower);
+
+/**
+ * mcr_mgrp_sig() - a digest of what forwarding and users see of a group
+ * @grp: the group's state
+ *
+ * The filter mode and each source with whether it is forwarded; timers
+ * left out. Two states with different digests differ; equal digests mean
+ * "no visible change" for all practical purposes (a 32-bit hash).
+ *
+ * Return: the digest.
+ */
+u32 mcr_mgrp_sig(const struct mcr_mgrp *grp)
+{
+	const struct mcr_msrc *src;
+	u32 h = jhash_2words(grp->filter, grp->n_sources, 0);
+
+	list_for_each_entry(src, &grp->sources, list)
+		h = jhash(&src->addr, sizeof(src->addr),
+			  h ^ mcr_mgrp_wants(grp, &src->addr));
+	return h;
+}
+EXPORT_SYMBOL_IF_KUNIT(mcr_mgrp_sig);
 
 /**
  * mcr_mgrp_next() - the earliest deadline of a group's timers

@@ -101,6 +101,8 @@ struct mcr_mgrp {
  * @querier: this router is the querier; a non-querier neither sends nor
  *	lowers timers for queries (it lowers them when it hears the
  *	querier's queries)
+ * @fast_leave: the interface's fast-leave setting (mif.c: a leave of a
+ *	group's last tracked host removes the group at once)
  */
 struct mcr_mship_params {
 	unsigned long gmi;
@@ -108,6 +110,7 @@ struct mcr_mship_params {
 	u8 lmqc;
 	unsigned int max_sources;
 	bool querier;
+	bool fast_leave;
 };
 
 void mcr_mgrp_init(struct mcr_mgrp *grp, u16 family,
@@ -118,6 +121,7 @@ int mcr_mgrp_record(struct mcr_mgrp *grp, const struct mcr_mship_params *p,
 		    const struct mcr_addr *srcs, unsigned int n);
 bool mcr_mgrp_expire(struct mcr_mgrp *grp, unsigned long now);
 bool mcr_mgrp_wants(const struct mcr_mgrp *grp, const struct mcr_addr *source);
+u32 mcr_mgrp_sig(const struct mcr_mgrp *grp);
 bool mcr_mgrp_next(const struct mcr_mgrp *grp, unsigned long *when);
 u8 mcr_mgrp_compat(const struct mcr_mgrp *grp, unsigned long now);
 void mcr_mgrp_old_host(struct mcr_mgrp *grp, const struct mcr_mship_params *p,

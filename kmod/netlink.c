@@ -32,12 +32,38 @@ static const struct genl_multicast_group mcr_mcgrps[] = {
 };
 
 /*
- * Notifications are only sent while the family is registered. Written and
- * read under RTNL: once mcr_netlink_uninit() has cleared it, no
- * notification can be built for a family about to go (whose group ids may
- * be handed to another family).
+ * Notifications are only sent while the family is registered. Written
+ * under RTNL; read under RTNL (configuration events) or RCU (membership
+ * events from softirq): once mcr_netlink_uninit() has cleared it and a
+ * grace period has passed, no notification can be built for a family
+ * about to go (whose group ids may be handed to another family).
  */
 static bool mcr_notify_enabled;
+
+/**
+ * mcr_netlink_notify_ok() - whether a monitor notification should be built
+ * @net: the namespace it is about
+ *
+ * Context: rcu_read_lock() or RTNL held.
+ * Return: true if the family is registered and someone in @net listens.
+ */
+bool mcr_netlink_notify_ok(struct net *net)
+{
+	return READ_ONCE(mcr_notify_enabled) &&
+	       genl_has_listeners(&mcr_genl_family, net, MCR_MCGRP_MONITOR);
+}
+
+/**
+ * mcr_netlink_multicast() - send a monitor notification built for @net
+ * @net: the namespace
+ * @msg: the message; consumed
+ * @gfp: allocation flags
+ */
+void mcr_netlink_multicast(struct net *net, struct sk_buff *msg, gfp_t gfp)
+{
+	genlmsg_multicast_netns(&mcr_genl_family, net, msg, 0,
+				MCR_MCGRP_MONITOR, gfp);
+}
 
 static size_t iface_msg_size(void)
 {
@@ -88,8 +114,7 @@ static void notify(struct mcr_net *mn, const struct mcr_iface *iface, u8 cmd)
 
 	ASSERT_RTNL();
 
-	if (!mcr_notify_enabled ||
-	    !genl_has_listeners(&mcr_genl_family, mn->net, MCR_MCGRP_MONITOR))
+	if (!mcr_netlink_notify_ok(mn->net))
 		return;
 
 	msg = genlmsg_new(iface_msg_size(), GFP_KERNEL);
@@ -99,8 +124,7 @@ static void notify(struct mcr_net *mn, const struct mcr_iface *iface, u8 cmd)
 		nlmsg_free(msg);
 		return;
 	}
-	genlmsg_multicast_netns(&mcr_genl_family, mn->net, msg, 0,
-				MCR_MCGRP_MONITOR, GFP_KERNEL);
+	mcr_netlink_multicast(mn->net, msg, GFP_KERNEL);
 }
 
 /**
@@ -500,7 +524,7 @@ int __init mcr_netlink_init(void)
 		return err;
 
 	rtnl_lock();
-	mcr_notify_enabled = true;
+	WRITE_ONCE(mcr_notify_enabled, true);
 	rtnl_unlock();
 	return 0;
 }
@@ -508,14 +532,17 @@ int __init mcr_netlink_init(void)
 /**
  * mcr_netlink_uninit() - unregister the generic netlink family
  *
- * Stops notifications first (under RTNL, so none is in flight), then
- * unregisters the family, which waits for running requests to finish.
+ * Stops notifications first (under RTNL, then a grace period, so none is
+ * in flight), then unregisters the family, which waits for running
+ * requests to finish.
  */
 void mcr_netlink_uninit(void)
 {
 	rtnl_lock();
-	mcr_notify_enabled = false;
+	WRITE_ONCE(mcr_notify_enabled, false);
 	rtnl_unlock();
+	/* Membership events are built under RCU, in softirq. */
+	synchronize_rcu();
 
 	genl_unregister_family(&mcr_genl_family);
 }

@@ -116,6 +116,7 @@ static const struct default_case default_cases[] = {
 	{ "max-groups 4096", A(MAX_GROUPS), OFF(max_groups), 4096 },
 	{ "querier 1", A(QUERIER), OFF(querier), 1 },
 	{ "max-sources 64", A(MAX_SOURCES), OFF(max_sources), 64 },
+	{ "fast-leave 0", A(FAST_LEAVE), OFF(fast_leave), 0 },
 };
 
 static void default_desc(const struct default_case *c, char *desc)
@@ -283,6 +284,10 @@ static const struct range_case range_cases[] = {
 	RC("max-sources 1025 rejected", MAX_SOURCES, 1025, max_sources,
 	   false),
 	RCLEN("max-sources 1 byte rejected", MAX_SOURCES, 1, max_sources),
+
+	RC("fast-leave 1 accepted", FAST_LEAVE, 1, fast_leave, true),
+	RC("fast-leave 2 rejected", FAST_LEAVE, 2, fast_leave, false),
+	RCLEN("fast-leave 4 bytes rejected", FAST_LEAVE, 4, fast_leave),
 };
 
 static void range_desc(const struct range_case *c, char *desc)

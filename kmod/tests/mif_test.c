@@ -209,7 +209,118 @@ static void mcr_mif_test_nothing(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, 0U, mif->n_groups);
 }
 
+/* What the tests read of an IPv4 group, copied under the lock. */
+struct gsnap {
+	bool held;
+	unsigned int n_hosts;
+	unsigned long expires;
+	u8 query_left;
+};
+
+static struct gsnap snap(struct mcr_mif *mif, const struct mcr_addr *g)
+{
+	struct gsnap st = {};
+	struct mcr_mgnode *gn;
+
+	spin_lock_bh(&mif->lock);
+	gn = mcr_mif_lookup(mif, AF_INET, g);
+	if (gn) {
+		st.held = true;
+		st.n_hosts = gn->n_hosts;
+		st.expires = gn->m.expires;
+		st.query_left = gn->m.query_left;
+	}
+	spin_unlock_bh(&mif->lock);
+	return st;
+}
+
+/* A v2 report or leave (@leave) for @g from host 192.0.2.@host. */
+static int v2(struct mcr_mif *mif, const struct mcr_mship_params *p,
+	      unsigned long now, const struct mcr_addr *g, u8 host, bool leave,
+	      bool *fast_left)
+{
+	struct mcr_mif_report r = {
+		.family = AF_INET,
+		.group = *g,
+		.type = leave ? MCR_REC_TO_IN : MCR_REC_IS_EX,
+		.level = MCR_COMPAT_V2,
+		.leave = leave,
+	};
+	int ret;
+
+	r.reporter.ip4 = htonl(0xc0000200 | host);
+	ret = mcr_mif_record(mif, p, 0, now, &r);
+	if (fast_left)
+		*fast_left = r.fast_left;
+	return ret;
+}
+
+/*
+ * Two viewers of one channel: with fast-leave the first one's leave
+ * changes nothing (no lowered timer, no query), the last one's deletes
+ * the group at once. Without it, the RFC procedure lowers the timer.
+ */
+static void mcr_mif_test_fast_leave(struct kunit *test)
+{
+	struct mcr_mship_params p = params;
+	struct mcr_addr g = group4(7);
+	struct mcr_mif *mif = test->priv;
+	unsigned long now = jiffies;
+	struct gsnap st;
+	bool fast;
+
+	p.fast_leave = true;
+	KUNIT_ASSERT_EQ(test, 0, v2(mif, &p, now, &g, 1, false, NULL));
+	KUNIT_ASSERT_EQ(test, 0, v2(mif, &p, now, &g, 2, false, NULL));
+	/* A refresh from a tracked host adds nobody. */
+	KUNIT_ASSERT_EQ(test, 0, v2(mif, &p, now + 1, &g, 2, false, NULL));
+	KUNIT_EXPECT_EQ(test, 2U, snap(mif, &g).n_hosts);
+
+	KUNIT_EXPECT_EQ(test, 0, v2(mif, &p, now + 2, &g, 1, true, &fast));
+	KUNIT_EXPECT_TRUE(test, fast);
+	st = snap(mif, &g);
+	KUNIT_EXPECT_TRUE(test, st.held);
+	KUNIT_EXPECT_EQ(test, 1U, st.n_hosts);
+	KUNIT_EXPECT_EQ(test, now + 1 + GMI, st.expires);
+	KUNIT_EXPECT_EQ(test, 0, st.query_left);
+
+	/* A leave from a host never tracked does not cut the viewer. */
+	KUNIT_EXPECT_EQ(test, 0, v2(mif, &p, now + 3, &g, 9, true, NULL));
+	KUNIT_EXPECT_TRUE(test, held(mif, AF_INET, &g));
+	/* The last viewer leaves: gone at once. */
+	KUNIT_EXPECT_EQ(test, 0, v2(mif, &p, now + 4, &g, 2, true, &fast));
+	KUNIT_EXPECT_TRUE(test, fast);
+	KUNIT_EXPECT_FALSE(test, held(mif, AF_INET, &g));
+
+	/* Without fast-leave: the RFC's lowered timer. */
+	p.fast_leave = false;
+	KUNIT_ASSERT_EQ(test, 0, v2(mif, &p, now, &g, 1, false, NULL));
+	KUNIT_ASSERT_EQ(test, 0, v2(mif, &p, now, &g, 2, false, NULL));
+	KUNIT_EXPECT_EQ(test, 0, v2(mif, &p, now + 2, &g, 1, true, &fast));
+	KUNIT_EXPECT_FALSE(test, fast);
+	expect_timer(test, mif, AF_INET, &g, now + 2 + LMQT);
+}
+
+/* Interest lapses after the GMI; a host that lapsed is not counted. */
+static void mcr_mif_test_hosts_expire(struct kunit *test)
+{
+	struct mcr_mship_params p = params;
+	struct mcr_addr g = group4(8);
+	struct mcr_mif *mif = test->priv;
+	unsigned long now = jiffies;
+
+	p.fast_leave = true;
+	KUNIT_ASSERT_EQ(test, 0, v2(mif, &p, now, &g, 1, false, NULL));
+	KUNIT_ASSERT_EQ(test, 0, v2(mif, &p, now + GMI - 10, &g, 2, false,
+				    NULL));
+	/* Host 1 lapsed at now + GMI: host 2's leave is the last one. */
+	KUNIT_EXPECT_EQ(test, 0, v2(mif, &p, now + GMI, &g, 2, true, NULL));
+	KUNIT_EXPECT_FALSE(test, held(mif, AF_INET, &g));
+}
+
 static struct kunit_case mcr_mif_test_cases[] = {
+	KUNIT_CASE(mcr_mif_test_fast_leave),
+	KUNIT_CASE(mcr_mif_test_hosts_expire),
 	KUNIT_CASE(mcr_mif_test_join_leave),
 	KUNIT_CASE(mcr_mif_test_sources),
 	KUNIT_CASE(mcr_mif_test_limit),

@@ -20,7 +20,6 @@
 #include <linux/ipv6.h>
 #include <linux/netdevice.h>
 #include <linux/pkt_sched.h>
-#include <linux/rtnetlink.h>
 #include <net/addrconf.h>
 #include <net/checksum.h>
 #include <net/ip.h>
@@ -29,14 +28,11 @@
 #include <net/mld.h>
 
 #include "../query.h"
+#include "netdev_fixture.h"
 
 #define MAXS		4
 #define CODE8_MAX	31744U
 #define CODE16_MAX	8387584U
-
-struct keep_priv {
-	struct sk_buff *kept;
-};
 
 /* The test's state; what it holds is freed by the exit, even on failure. */
 struct query_ctx {
@@ -77,59 +73,20 @@ static bool is_query(const struct sk_buff *skb)
 	return false;
 }
 
-/* Keeps the first query; the stack's own packets (MLD reports, ND) go. */
-static netdev_tx_t keep_xmit(struct sk_buff *skb, struct net_device *dev)
-{
-	struct keep_priv *p = netdev_priv(dev);
-
-	if (!p->kept && is_query(skb))
-		p->kept = skb;
-	else
-		dev_kfree_skb(skb);
-	return NETDEV_TX_OK;
-}
-
-static const struct net_device_ops keep_netdev_ops = {
-	.ndo_start_xmit = keep_xmit,
-};
-
-static void keep_setup(struct net_device *dev)
-{
-	ether_setup(dev);
-	dev->netdev_ops = &keep_netdev_ops;
-	/* No qdisc: dev_queue_xmit() calls keep_xmit() before returning. */
-	dev->priv_flags |= IFF_NO_QUEUE;
-	eth_hw_addr_random(dev);
-}
-
 static int mcr_query_test_init(struct kunit *test)
 {
 	struct query_ctx *ctx = kunit_kzalloc(test, sizeof(*ctx), GFP_KERNEL);
-	struct net_device *dev;
-	int err;
 
 	KUNIT_ASSERT_NOT_NULL(test, ctx);
 	test->priv = ctx;
-	dev = alloc_netdev(sizeof(struct keep_priv), "mcrquery%d",
-			   NET_NAME_ENUM, keep_setup);
-	KUNIT_ASSERT_NOT_NULL(test, dev);
-	err = register_netdev(dev);
-	if (err) {
-		free_netdev(dev);
-		KUNIT_ASSERT_EQ(test, 0, err);
-	}
-	ctx->dev = dev;
-	rtnl_lock();
-	err = dev_open(dev, NULL);
-	rtnl_unlock();
-	KUNIT_ASSERT_EQ(test, 0, err);
+	/* Keeps the first query: the stack sends MLD reports and ND too. */
+	ctx->dev = mcr_test_netdev_create(test, "mcrquery%d", is_query);
 	return 0;
 }
 
 static void mcr_query_test_exit(struct kunit *test)
 {
 	struct query_ctx *ctx = test->priv;
-	struct keep_priv *p;
 
 	if (!ctx)
 		return;
@@ -137,12 +94,7 @@ static void mcr_query_test_exit(struct kunit *test)
 		kfree_skb(ctx->skb);
 	if (ctx->scratch)
 		free_netdev(ctx->scratch);
-	if (ctx->dev) {
-		p = netdev_priv(ctx->dev);
-		kfree_skb(p->kept);
-		unregister_netdev(ctx->dev);
-		free_netdev(ctx->dev);
-	}
+	mcr_test_netdev_destroy(ctx->dev);
 }
 
 static void src_addr(u16 family, unsigned int id, struct mcr_addr *a)
@@ -491,7 +443,7 @@ static void mcr_query_test_send(struct kunit *test)
 		QC_IGMPV3_GENERAL, QC_MLDV2_SOURCES,
 	};
 	struct query_ctx *ctx = test->priv;
-	struct keep_priv *p = netdev_priv(ctx->dev);
+	struct mcr_test_netdev *p = netdev_priv(ctx->dev);
 	struct mcr_addr group, src[MAXS];
 	const struct qcase *c;
 	struct mcr_query q;

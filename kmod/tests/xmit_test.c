@@ -13,73 +13,30 @@
 #include <linux/ip.h>
 #include <linux/ipv6.h>
 #include <linux/netdevice.h>
-#include <linux/rtnetlink.h>
 #include <net/if_inet6.h>
 #include <net/ip.h>
 #include <net/ipv6.h>
 
 #include "../forward.h"
+#include "netdev_fixture.h"
 
 /* Only skbs carrying this mark are kept: the stack sends its own too. */
 #define TEST_MARK 0x6d6372
 
-struct keep_priv {
-	struct sk_buff *kept;
-};
-
-static netdev_tx_t keep_xmit(struct sk_buff *skb, struct net_device *dev)
+static bool keep_marked(const struct sk_buff *skb)
 {
-	struct keep_priv *p = netdev_priv(dev);
-
-	if (skb->mark == TEST_MARK && !p->kept)
-		p->kept = skb;
-	else
-		dev_kfree_skb(skb);
-	return NETDEV_TX_OK;
-}
-
-static const struct net_device_ops keep_netdev_ops = {
-	.ndo_start_xmit = keep_xmit,
-};
-
-static void keep_setup(struct net_device *dev)
-{
-	ether_setup(dev);
-	dev->netdev_ops = &keep_netdev_ops;
-	/* No qdisc: dev_queue_xmit() calls keep_xmit() before returning. */
-	dev->priv_flags |= IFF_NO_QUEUE;
-	eth_hw_addr_random(dev);
+	return skb->mark == TEST_MARK;
 }
 
 static int mcr_xmit_test_init(struct kunit *test)
 {
-	struct net_device *dev;
-	int err;
-
-	dev = alloc_netdev(sizeof(struct keep_priv), "mcrxmit%d",
-			   NET_NAME_ENUM, keep_setup);
-	KUNIT_ASSERT_NOT_NULL(test, dev);
-	err = register_netdev(dev);
-	if (err) {
-		free_netdev(dev);
-		KUNIT_ASSERT_EQ(test, 0, err);
-	}
-	rtnl_lock();
-	err = dev_open(dev, NULL);
-	rtnl_unlock();
-	test->priv = dev;
-	KUNIT_ASSERT_EQ(test, 0, err);
+	test->priv = mcr_test_netdev_create(test, "mcrxmit%d", keep_marked);
 	return 0;
 }
 
 static void mcr_xmit_test_exit(struct kunit *test)
 {
-	struct net_device *dev = test->priv;
-	struct keep_priv *p = netdev_priv(dev);
-
-	kfree_skb(p->kept);
-	unregister_netdev(dev);
-	free_netdev(dev);
+	mcr_test_netdev_destroy(test->priv);
 }
 
 struct xmit_case {
@@ -161,7 +118,7 @@ static void mcr_xmit_test_copy(struct kunit *test)
 {
 	const struct xmit_case *c = test->param_value;
 	struct net_device *dev = test->priv;
-	struct keep_priv *p = netdev_priv(dev);
+	struct mcr_test_netdev *p = netdev_priv(dev);
 	struct sk_buff *orig, *copy;
 	const struct ethhdr *eth;
 	u8 mac[ETH_ALEN];
@@ -222,7 +179,7 @@ static void mcr_xmit_test_copy(struct kunit *test)
 static void mcr_xmit_test_mtu(struct kunit *test)
 {
 	struct net_device *dev = test->priv;
-	struct keep_priv *p = netdev_priv(dev);
+	struct mcr_test_netdev *p = netdev_priv(dev);
 	struct sk_buff *orig = build_ipv4(test, 16);
 	unsigned int mtu = dev->mtu;
 	int err;

@@ -32,15 +32,22 @@ cleanup_add "kill $montxt 2>/dev/null"
 wait_for 60 "the JSON monitor to subscribe" grep -q "monitoring mcast_router events" "$err"
 wait_for 60 "the text monitor to subscribe" grep -q "monitoring mcast_router events" "$txterr"
 
-# events N: wait until the JSON monitor has printed N lines
-events() {
-	wait_for 30 "$1 monitor events (have $(wc -l <"$out"))" \
-		sh -c "[ \$(wc -l <'$out') -ge $1 ]"
+# The configuration events, JSON (router mode also starts queriers, whose
+# events 40-memb-join-leave.sh checks).
+ifev() {
+	jq -c 'select(.event == "change" or .event == "delete")' "$out"
 }
-# event N JQ: line N of the JSON monitor satisfies JQ
+nifev() {
+	[ "$(ifev | wc -l)" -ge "$1" ]
+}
+# events N: wait until the JSON monitor has printed N of them
+events() {
+	wait_for 30 "$1 monitor events (have $(ifev | wc -l))" nifev "$1"
+}
+# event N JQ: the Nth of them satisfies JQ
 event() {
-	sed -n "${1}p" "$out" | jq -e "$2" >/dev/null ||
-		fail "event $1 is not $2: $(sed -n "${1}p" "$out")"
+	ifev | sed -n "${1}p" | jq -e "$2" >/dev/null ||
+		fail "event $1 is not $2: $(ifev | sed -n "${1}p")"
 	echo "ok: event $1 is $2"
 }
 
@@ -69,8 +76,9 @@ event 5 '.event == "change" and .mode == "proxy"'
 event 6 '.event == "delete" and .ifname == "d1new"'
 
 # Each line is one complete JSON object; the text monitor saw the same.
-check_eq 6 "$(jq -c . "$out" | wc -l)" "JSON monitor printed 6 objects"
-wait_for 30 "the text monitor's 6 events" sh -c "[ \$(wc -l <'$txt') -ge 6 ]"
+check_eq 6 "$(ifev | wc -l)" "JSON monitor printed 6 configuration objects"
+check_eq "$(wc -l <"$out")" "$(jq -c . "$out" | wc -l)" "every JSON line is one object"
+wait_for 30 "the text monitor's 6 events" sh -c "[ \$(grep -cE '^(change|delete) ' '$txt') -ge 6 ]"
 cat "$txt"
 check_eq 4 "$(grep -c '^change ' "$txt")" "text change events"
 check_eq 2 "$(grep -c '^delete ' "$txt")" "text delete events"

@@ -6,10 +6,13 @@
 # join makes the router learn the group and forward the next datagrams to
 # that interface only, through a membership entry; the leave stops it
 # after the last member query time (2 x 1 s by default), which is
-# measured; nothing is forwarded after it.
+# measured; nothing is forwarded after it. Then source-specific joins:
+# an INCLUDE join of s0's source on k1 and an EXCLUDE join of it on k2,
+# checked with datagrams from both sources. `mcastctl monitor` saw the
+# querier start and every join and leave.
 #
 #   fs: s0 ---- i0 :fr: o1 ---- k1 :fk
-#                       o2 ---- k2
+#       s1 ---- i1      o2 ---- k2
 
 # shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -20,7 +23,14 @@
 
 dmesg_mark
 fwd_topo 2
-fwd_router_on i0 o1 o2
+mon=$(mktemp)
+monerr=$(mktemp)
+cleanup_add "rm -f $mon $monerr"
+ip netns exec fr mcastctl -j monitor >"$mon" 2>"$monerr" &
+monpid=$!
+cleanup_add "kill $monpid 2>/dev/null"
+wait_for 30 "mcastctl monitor to subscribe" grep -q monitoring "$monerr"
+fwd_router_on i0 i1 o1 o2
 
 # run FAMILY VERSION: one join, datagrams, leave, datagrams.
 run() {
@@ -64,6 +74,52 @@ run 4 2
 run 4 3
 run 6 1
 run 6 2
+
+# src_state DEV GROUP: "filter source forward|blocked" of the group's
+# first source.
+src_state() {
+	R mcastctl -j group show dev "$1" group "$2" |
+		jq -r '.[0] | "\(.filter) \(.sources[0].address) \(if .sources[0].forward then "forward" else "blocked" end)"'
+}
+
+for fam in 4 6; do
+	fwd_family "$fam"
+	if [ "$fam" = 4 ]; then s1=10.0.1.1; else s1=fd00:1::1; fi
+	ip netns exec fk sysctl -qw net.ipv4.conf.k1.force_igmp_version=0 \
+		net.ipv6.conf.k1.force_mld_version=0
+	k1=$(fwd_count k1 "$fam")
+	k2=$(fwd_count k2 "$fam")
+	memb_join fk k1 "$g" include "$s"
+	pinc=$memb_pid
+	memb_join fk k2 "$g" exclude "$s"
+	pexc=$memb_pid
+	wait_for 20 "INCLUDE($s) on o1" test "$(src_state o1 "$g")" = "include $s forward"
+	wait_for 20 "EXCLUDE($s) on o2" test "$(src_state o2 "$g")" = "exclude $s blocked"
+	fwd_ping "$fam" s0 8 3 "$g"
+	fwd_ping "$fam" s1 8 4 "$g"
+	check_eq $((k1 + 3)) "$(fwd_count k1 "$fam")" "IPv$fam INCLUDE($s): only $s's datagrams"
+	check_eq $((k2 + 4)) "$(fwd_count k2 "$fam")" "IPv$fam EXCLUDE($s): only the other source's"
+	memb_leave "$pinc"
+	memb_leave "$pexc"
+	wait_for 20 "IPv$fam source joins to leave" sh -c \
+		"[ -z \"\$(ip netns exec fr mcastctl -j group show group $g | jq '.[]')\" ]"
+done
+
+# What the monitor saw: "EVENT DEV GROUP-or-FAMILY" lines.
+seen() {
+	jq -r --arg e "$1" 'select(.event == $e) | "\(.dev) \(.group // .family)"' "$mon" |
+		grep -qx "$2"
+}
+for fam in 4 6; do
+	fwd_family "$fam"
+	wait_for 10 "monitor: join of $g on o1" seen join "o1 $g"
+	wait_for 10 "monitor: leave of $g on o1" seen leave "o1 $g"
+	seen join "o2 $g" || fail "monitor: join of $g on o2 (EXCLUDE join)"
+done
+seen querier "o1 inet" || fail "monitor: o1's IGMP querier"
+seen querier "o1 inet6" || fail "monitor: o1's MLD querier"
+echo "ok: the monitor saw the queriers, joins and leaves"
+kill "$monpid"
 
 R mcastctl -s querier show
 for fam in 4 6; do

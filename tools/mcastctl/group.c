@@ -22,11 +22,13 @@
 #include <netlink/attr.h>
 #include <netlink/genl/genl.h>
 
+#include "args.h"
 #include "group.h"
 #include "mcastctl.h"
 #include "mfe.h"
 #include "nl.h"
 #include "print.h"
+#include "rows.h"
 #include "utils.h"
 
 struct group_source {
@@ -47,6 +49,15 @@ struct group_row {
 	uint64_t age;
 	size_t nsources;
 	struct group_source *sources;	/* malloc'ed */
+	size_t nhosts;
+	uint8_t (*hosts)[16];		/* malloc'ed */
+	uint8_t event;			/* GROUP_NTF: enum mcast_router_group_event */
+};
+
+static const char *const event_names[] = {
+	[MCAST_ROUTER_GROUP_EVENT_JOIN] = "join",
+	[MCAST_ROUTER_GROUP_EVENT_LEAVE] = "leave",
+	[MCAST_ROUTER_GROUP_EVENT_CHANGE] = "change",
 };
 
 static const char *const filter_names[] = {
@@ -93,16 +104,6 @@ bool group_describe(int type, const char **name, bool *duration)
 	return false;
 }
 
-static int addr_len(int family)
-{
-	return family == AF_INET6 ? 16 : 4;
-}
-
-static const char *family_opt(int family)
-{
-	return family == AF_INET6 ? "-6" : "-4";
-}
-
 /**
  * group_parse() - parse the arguments of "group show"
  * @argc: number of arguments after "show"
@@ -117,70 +118,22 @@ static const char *family_opt(int family)
  */
 int group_parse(int argc, char **argv, struct group_show_req *req)
 {
-	const char *group = NULL;
-	int i;
+	struct show_args args = { .family = req->family };
+	int family;
 
-	for (i = 0; i < argc; i++) {
-		if (is_help(argv[i])) {
-			group_usage(stdout);
-			return 1;
-		}
-	}
-	for (i = 0; i < argc; i++) {
-		const char *kw = argv[i], *val;
-
-		if (!strcmp(kw, "-4") || !strcmp(kw, "-6")) {
-			int family = kw[1] == '4' ? AF_INET : AF_INET6;
-
-			if (req->family != AF_UNSPEC && req->family != family) {
-				fprintf(stderr, "Error: -4 and -6 cannot be combined\n");
-				return -1;
-			}
-			req->family = family;
-			continue;
-		}
-		if (strcmp(kw, "dev") && strcmp(kw, "group")) {
-			fprintf(stderr, "Error: unknown keyword \"%s\"; try \"mcastctl group help\"\n",
-				kw);
-			return -1;
-		}
-		if (++i >= argc) {
-			fprintf(stderr, "Error: missing value for \"%s\"\n", kw);
-			return -1;
-		}
-		val = argv[i];
-		if ((!strcmp(kw, "dev") && req->dev) ||
-		    (!strcmp(kw, "group") && group)) {
-			fprintf(stderr, "Error: \"%s\" given more than once\n", kw);
-			return -1;
-		}
-		if (!strcmp(kw, "dev")) {
-			if (!*val) {
-				fprintf(stderr, "Error: invalid dev \"\": empty device name\n");
-				return -1;
-			}
-			req->dev = val;
-		} else {
-			group = val;
-		}
-	}
-	if (group) {
-		int family = strchr(group, ':') ? AF_INET6 : AF_INET;
-
-		if (inet_pton(family, group, req->group) != 1) {
-			fprintf(stderr, "Error: invalid group \"%s\": not a valid %s address\n",
-				group, family == AF_INET6 ? "IPv6" : "IPv4");
-			return -1;
-		}
-		if (req->family != AF_UNSPEC && req->family != family) {
-			fprintf(stderr, "Error: group \"%s\" is not an %s address (%s given)\n",
-				group, req->family == AF_INET6 ? "IPv6" : "IPv4",
-				family_opt(req->family));
-			return -1;
-		}
-		req->family = family;
-		req->has_group = true;
-	}
+	if (args_help(argc, argv, group_usage))
+		return 1;
+	if (show_args_parse("group", true, argc, argv, &args))
+		return -1;
+	req->family = args.family;
+	req->dev = args.dev;
+	if (!args.group)
+		return 0;
+	if (args_parse_addr("group", args.group, &family, req->group) ||
+	    args_check_family("group", args.group, family, req->family))
+		return -1;
+	req->family = family;
+	req->has_group = true;
 	return 0;
 }
 
@@ -236,6 +189,8 @@ static struct nla_policy group_policy[MCAST_ROUTER_A_GROUP_MAX + 1] = {
 	[MCAST_ROUTER_A_GROUP_REPORTER] = { .type = NLA_UNSPEC },
 	[MCAST_ROUTER_A_GROUP_SOURCES] = { .type = NLA_NESTED },
 	[MCAST_ROUTER_A_GROUP_AGE] = { .type = NLA_U64 },
+	[MCAST_ROUTER_A_GROUP_HOSTS] = { .type = NLA_NESTED },
+	[MCAST_ROUTER_A_GROUP_EVENT] = { .type = NLA_U8 },
 };
 
 static struct nla_policy source_policy[MCAST_ROUTER_A_SOURCE_MAX + 1] = {
@@ -245,10 +200,11 @@ static struct nla_policy source_policy[MCAST_ROUTER_A_SOURCE_MAX + 1] = {
 };
 
 /* Whether the row passes the user's filter (the kernel filters too). */
-static bool row_matches(const struct group_row *r, const struct group_show_req *f)
+static bool row_matches(const void *row, const void *filter)
 {
-	if (!f)
-		return true;
+	const struct group_row *r = row;
+	const struct group_show_req *f = filter;
+
 	if (f->family != AF_UNSPEC && f->family != r->family)
 		return false;
 	if (f->has_group &&
@@ -279,8 +235,35 @@ static int parse_source(struct nlattr *entry, int alen, struct group_source *s)
 	return 0;
 }
 
-static int parse_row(struct nlmsghdr *nlh, struct group_row *r)
+/* The HOSTS nest: addresses of the family's length. */
+static int parse_hosts(struct nlattr *nest, int alen, struct group_row *r)
 {
+	struct nlattr *a;
+	int rem;
+
+	if (!nest)
+		return 0;
+	nla_for_each_nested(a, nest, rem) {
+		uint8_t (*h)[16];
+
+		if (nla_type(a) != MCAST_ROUTER_A_HOSTS_ADDR)
+			continue;
+		if (nla_len(a) != alen)
+			return -1;
+		h = realloc(r->hosts, (r->nhosts + 1) * sizeof(*h));
+		if (!h)
+			return -1;
+		r->hosts = h;
+		memset(h[r->nhosts], 0, sizeof(h[0]));
+		memcpy(h[r->nhosts], nla_data(a), (size_t)alen);
+		r->nhosts++;
+	}
+	return 0;
+}
+
+static int parse_row(struct nlmsghdr *nlh, void *row)
+{
+	struct group_row *r = row;
 	struct nlattr *tb[MCAST_ROUTER_A_GROUP_MAX + 1];
 	struct nlattr *a;
 	int alen, rem;
@@ -321,6 +304,10 @@ static int parse_row(struct nlmsghdr *nlh, struct group_row *r)
 		r->age = nla_get_u64(tb[MCAST_ROUTER_A_GROUP_AGE]);
 		r->has_age = true;
 	}
+	if (tb[MCAST_ROUTER_A_GROUP_EVENT])
+		r->event = nla_get_u8(tb[MCAST_ROUTER_A_GROUP_EVENT]);
+	if (parse_hosts(tb[MCAST_ROUTER_A_GROUP_HOSTS], alen, r))
+		return -1;
 	if (!tb[MCAST_ROUTER_A_GROUP_SOURCES])
 		return 0;
 	nla_for_each_nested(a, tb[MCAST_ROUTER_A_GROUP_SOURCES], rem) {
@@ -341,58 +328,12 @@ static int parse_row(struct nlmsghdr *nlh, struct group_row *r)
 	return 0;
 }
 
-/**
- * group_table_add() - add one GROUP_GET reply to the table (an
- *	mr_nl_reply_fn)
- * @nlh: the message
- * @table: the struct group_table
- *
- * Groups that do not pass the table's filter are left out.
- *
- * Return: 0, -EPROTO for a malformed message or -ENOMEM (printed).
- */
-int group_table_add(struct nlmsghdr *nlh, void *table)
+static void release_row(void *row)
 {
-	struct group_table *t = table;
-	struct group_row r = { .family = 0 };
+	struct group_row *r = row;
 
-	if (parse_row(nlh, &r)) {
-		free(r.sources);
-		fprintf(stderr, "Error: malformed group message from the kernel\n");
-		return -EPROTO;
-	}
-	if (!row_matches(&r, t->filter)) {
-		free(r.sources);
-		return 0;
-	}
-	if (t->n == t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 16;
-		struct group_row *rows = realloc(t->rows, cap * sizeof(*rows));
-
-		if (!rows) {
-			free(r.sources);
-			fprintf(stderr, "Error: out of memory\n");
-			return -ENOMEM;
-		}
-		t->rows = rows;
-		t->cap = cap;
-	}
-	t->rows[t->n++] = r;
-	return 0;
-}
-
-/**
- * group_table_free() - release the rows
- * @t: the table
- */
-void group_table_free(struct group_table *t)
-{
-	for (size_t i = 0; i < t->n; i++)
-		free(t->rows[i].sources);
-	free(t->rows);
-	t->rows = NULL;
-	t->n = 0;
-	t->cap = 0;
+	free(r->sources);
+	free(r->hosts);
 }
 
 /* Interface, family (IPv4 first), group. */
@@ -429,11 +370,48 @@ static void print_source(const struct group_row *r, const struct group_source *s
 	close_json_object();
 }
 
+/* Text: "hosts A,B" when there are any; JSON: an array, maybe empty. */
+static void print_hosts(const struct group_row *r)
+{
+	char buf[INET6_ADDRSTRLEN], *line = NULL;
+	size_t len = 0;
+	FILE *fp;
+
+	open_json_array("hosts");
+	for (size_t i = 0; i < r->nhosts; i++) {
+		inet_ntop(r->family, r->hosts[i], buf, sizeof(buf));
+		print_string(PRINT_JSON, NULL, NULL, buf);
+	}
+	close_json_array();
+	if (!r->nhosts)
+		return;
+	fp = open_memstream(&line, &len);
+	if (!fp)
+		return;
+	for (size_t i = 0; i < r->nhosts; i++) {
+		inet_ntop(r->family, r->hosts[i], buf, sizeof(buf));
+		fprintf(fp, "%s%s", i ? "," : "", buf);
+	}
+	if (!fclose(fp)) {
+		print_text_break("  ");
+		print_string(PRINT_FP, NULL, "hosts %s", line);
+	}
+	free(line);
+}
+
 static void print_group(const struct group_row *r)
 {
 	char buf[INET6_ADDRSTRLEN + MFE_IFNAME_LEN];
 
 	open_json_object(NULL);
+	if (r->event) {
+		if (r->event < sizeof(event_names) / sizeof(event_names[0]) &&
+		    event_names[r->event])
+			print_string(PRINT_ANY, "event", "%s",
+				     event_names[r->event]);
+		else
+			print_uint(PRINT_ANY, "event", "event %u", r->event);
+	}
 	mfe_index_to_name(r->ifindex, buf, sizeof(buf));
 	print_string(PRINT_ANY, "dev", "%s", buf);
 	print_uint(PRINT_JSON, "ifindex", NULL, r->ifindex);
@@ -471,12 +449,81 @@ static void print_group(const struct group_row *r)
 		print_string(PRINT_FP, NULL, "age %s", buf);
 		print_u64(PRINT_JSON, "age", NULL, r->age);
 	}
+	print_hosts(r);
 	open_json_array("sources");
 	for (size_t i = 0; i < r->nsources; i++)
 		print_source(r, &r->sources[i]);
 	close_json_array();
 	close_json_object();
 	print_text_end();
+}
+
+/**
+ * group_print_event() - print a GROUP_NTF (mcastctl monitor)
+ * @nlh: the message
+ *
+ * "join", "leave" or "change", then the group as "group show" prints it
+ * (a leave carries only the interface and the group).
+ *
+ * Return: 0, or -EPROTO for a malformed message (said on stderr).
+ */
+int group_print_event(struct nlmsghdr *nlh)
+{
+	struct group_row r;
+	int ret = 0;
+
+	memset(&r, 0, sizeof(r));
+	if (parse_row(nlh, &r)) {
+		fprintf(stderr, "Error: malformed group event\n");
+		ret = -EPROTO;
+	} else {
+		print_group(&r);
+	}
+	release_row(&r);
+	return ret;
+}
+
+
+static void print_row(const void *row, bool stats)
+{
+	(void)stats;	/* there are no per-group counters */
+	print_group(row);
+}
+
+static const struct rows_kind group_rows = {
+	.size = sizeof(struct group_row),
+	.what = "group message",
+	.parse = parse_row,
+	.matches = row_matches,
+	.release = release_row,
+	.cmp = row_cmp,
+	.print = print_row,
+};
+
+/**
+ * group_table_add() - add one GROUP_GET reply to the table (an
+ *	mr_nl_reply_fn)
+ * @nlh: the message
+ * @table: the struct group_table
+ *
+ * Groups that do not pass the table's filter are left out.
+ *
+ * Return: 0, -EPROTO for a malformed message or -ENOMEM (printed).
+ */
+int group_table_add(struct nlmsghdr *nlh, void *table)
+{
+	struct group_table *t = table;
+
+	return rows_add(&group_rows, t->filter, nlh, &t->rows, &t->n, &t->cap);
+}
+
+/**
+ * group_table_free() - release the rows
+ * @t: the table
+ */
+void group_table_free(struct group_table *t)
+{
+	rows_free(&group_rows, &t->rows, &t->n, &t->cap);
 }
 
 /**
@@ -490,45 +537,36 @@ static void print_group(const struct group_row *r)
  */
 int group_table_print(struct group_table *t)
 {
-	qsort(t->rows, t->n, sizeof(*t->rows), row_cmp);
-	open_json_array(NULL);
-	for (size_t i = 0; i < t->n; i++)
-		print_group(&t->rows[i]);
-	close_json_array();
-	return 0;
+	return rows_print(&group_rows, t->rows, t->n, false);
 }
 
 /* ---- commands ------------------------------------------------------------ */
+
+static int print_table(void *table)
+{
+	return group_table_print(table);
+}
+
+static const struct rows_show group_show = {
+	.cmd = MCAST_ROUTER_CMD_GROUP_GET,
+	.describe = group_describe,
+	.put = group_put_filter,
+	.add = group_table_add,
+	.print = print_table,
+};
 
 static int do_show(int argc, char **argv)
 {
 	struct group_show_req req = { .family = mcastctl_opts.family };
 	struct group_table t = { .filter = &req };
-	struct mr_nl nl;
 	int ret;
 
 	ret = group_parse(argc, argv, &req);
 	if (ret)
 		return ret > 0 ? 0 : -EINVAL;
 	ret = group_resolve(&req);
-	if (ret)
-		return ret;
-	ret = mr_nl_open(&nl);
-	if (ret)
-		return ret;
-	nl.describe = group_describe;
-	ret = mr_nl_dump_filter(&nl, MCAST_ROUTER_CMD_GROUP_GET,
-				group_put_filter, &req, group_table_add, &t);
-	mr_nl_close(&nl);
-	if (ret)
-		goto out;
-	print_init(stdout, mcastctl_opts.json, mcastctl_opts.pretty);
-	ret = group_table_print(&t);
-	if (print_end() && !ret) {
-		fprintf(stderr, "Error: cannot write output\n");
-		ret = -EIO;
-	}
-out:
+	if (!ret)
+		ret = rows_show(&group_show, &req, &t);
 	group_table_free(&t);
 	return ret;
 }

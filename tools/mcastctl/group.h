@@ -32,12 +32,13 @@ bool group_describe(int type, const char **name, bool *duration);
 struct group_table {
 	const struct group_show_req *filter;	/* optional client-side filter */
 	size_t n, cap;
-	struct group_row *rows;
+	void *rows;			/* struct group_row[cap] */
 };
 
 int group_table_add(struct nlmsghdr *nlh, void *table);
 int group_table_print(struct group_table *t);
 void group_table_free(struct group_table *t);
+int group_print_event(struct nlmsghdr *nlh);
 
 void group_usage(FILE *fp);
 

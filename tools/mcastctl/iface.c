@@ -49,6 +49,7 @@ static const struct iface_kw iface_kws[] = {
 	{ "mld-version", MCAST_ROUTER_A_IFACE_MLD_VERSION, KW_U8, 0 },
 	{ "robustness", MCAST_ROUTER_A_IFACE_ROBUSTNESS, KW_U8, 0 },
 	{ "querier", MCAST_ROUTER_A_IFACE_QUERIER, KW_ONOFF, 0 },
+	{ "fast-leave", MCAST_ROUTER_A_IFACE_FAST_LEAVE, KW_ONOFF, 0 },
 	{ "query-interval", MCAST_ROUTER_A_IFACE_QUERY_INTERVAL,
 	  KW_DURATION, 1 },
 	{ "query-response-interval",
@@ -119,7 +120,7 @@ void iface_set_usage(FILE *fp)
 	fputs("Usage: mcastctl interface set DEV\n"
 	      "           [ mode { router | proxy | off } ]\n"
 	      "           [ igmp-version N ] [ mld-version N ] [ robustness N ]\n"
-	      "           [ querier { on | off } ]\n"
+	      "           [ querier { on | off } ] [ fast-leave { on | off } ]\n"
 	      "           [ query-interval DUR ] [ query-response-interval DUR ]\n"
 	      "           [ last-member-query-interval DUR ]\n"
 	      "           [ last-member-query-count N ]\n"
@@ -393,6 +394,7 @@ static struct nla_policy iface_policy[MCAST_ROUTER_A_IFACE_MAX + 1] = {
 	[MCAST_ROUTER_A_IFACE_STATS] = { .type = NLA_NESTED },
 	[MCAST_ROUTER_A_IFACE_QUERIER] = { .type = NLA_U8 },
 	[MCAST_ROUTER_A_IFACE_MAX_SOURCES] = { .type = NLA_U32 },
+	[MCAST_ROUTER_A_IFACE_FAST_LEAVE] = { .type = NLA_U8 },
 };
 
 static struct nla_policy stats_policy[MCAST_ROUTER_A_IFACE_STATS_MAX + 1] = {

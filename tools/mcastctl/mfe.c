@@ -25,10 +25,12 @@
 #include <netlink/attr.h>
 #include <netlink/genl/genl.h>
 
+#include "args.h"
 #include "mcastctl.h"
 #include "mfe.h"
 #include "nl.h"
 #include "print.h"
+#include "rows.h"
 #include "utils.h"
 
 struct mfe_row {
@@ -129,23 +131,6 @@ static const char *verb_name(enum mfe_verb verb)
 	return "flush";
 }
 
-static const char *family_opt(int family)
-{
-	return family == AF_INET6 ? "-6" : "-4";
-}
-
-/* An IPv4 or IPv6 address; the family is that of the text. */
-static int parse_addr(const char *kw, const char *s, int *family,
-		      uint8_t *addr)
-{
-	*family = strchr(s, ':') ? AF_INET6 : AF_INET;
-	if (inet_pton(*family, s, addr) == 1)
-		return 0;
-	fprintf(stderr, "Error: invalid %s \"%s\": not a valid %s address\n",
-		kw, s, *family == AF_INET6 ? "IPv6" : "IPv4");
-	return -1;
-}
-
 static int add_oif(struct mfe_req *req, const char *dev)
 {
 	const char **oifs;
@@ -186,26 +171,13 @@ static bool kw_allowed(enum mfe_verb verb, const char *kw)
 	return false;
 }
 
-static int set_family(struct mfe_req *req, int family)
-{
-	if (req->family != AF_UNSPEC && req->family != family) {
-		fprintf(stderr, "Error: -4 and -6 cannot be combined\n");
-		return -1;
-	}
-	req->family = family;
-	return 0;
-}
-
 /* Family agreement between -4/-6, the group and the source. */
 static int check_families(struct mfe_req *req, int gfam, int sfam,
 			  const char *group, const char *source)
 {
-	if (req->has_group && req->family != AF_UNSPEC && gfam != req->family) {
-		fprintf(stderr, "Error: group \"%s\" is not an %s address (%s given)\n",
-			group, req->family == AF_INET6 ? "IPv6" : "IPv4",
-			family_opt(req->family));
+	if (req->has_group &&
+	    args_check_family("group", group, gfam, req->family))
 		return -1;
-	}
 	if (req->has_group)
 		req->family = gfam;
 	if (req->has_source && req->has_group && sfam != gfam) {
@@ -213,12 +185,9 @@ static int check_families(struct mfe_req *req, int gfam, int sfam,
 			source, group);
 		return -1;
 	}
-	if (req->has_source && req->family != AF_UNSPEC && sfam != req->family) {
-		fprintf(stderr, "Error: source \"%s\" is not an %s address (%s given)\n",
-			source, req->family == AF_INET6 ? "IPv6" : "IPv4",
-			family_opt(req->family));
+	if (req->has_source &&
+	    args_check_family("source", source, sfam, req->family))
 		return -1;
-	}
 	if (req->has_source)
 		req->family = sfam;
 	return 0;
@@ -248,12 +217,8 @@ int mfe_parse(enum mfe_verb verb, int argc, char **argv, struct mfe_req *req)
 	int gfam = AF_UNSPEC, sfam = AF_UNSPEC;
 	int i;
 
-	for (i = 0; i < argc; i++) {
-		if (is_help(argv[i])) {
-			mfe_usage(stdout);
-			return 1;
-		}
-	}
+	if (args_help(argc, argv, mfe_usage))
+		return 1;
 	for (i = 0; i < argc; i++) {
 		const char *kw = argv[i], *val;
 
@@ -270,7 +235,8 @@ int mfe_parse(enum mfe_verb verb, int argc, char **argv, struct mfe_req *req)
 			return -1;
 		}
 		if (!strcmp(kw, "-4") || !strcmp(kw, "-6")) {
-			if (set_family(req, kw[1] == '4' ? AF_INET : AF_INET6))
+			if (args_set_family(&req->family,
+					    kw[1] == '4' ? AF_INET : AF_INET6))
 				return -1;
 			continue;
 		}
@@ -292,12 +258,12 @@ int mfe_parse(enum mfe_verb verb, int argc, char **argv, struct mfe_req *req)
 			return -1;
 		}
 		if (!strcmp(kw, "group")) {
-			if (parse_addr(kw, val, &gfam, req->group))
+			if (args_parse_addr(kw, val, &gfam, req->group))
 				return -1;
 			req->has_group = true;
 			group = val;
 		} else if (!strcmp(kw, "source")) {
-			if (parse_addr(kw, val, &sfam, req->source))
+			if (args_parse_addr(kw, val, &sfam, req->source))
 				return -1;
 			req->has_source = true;
 			source = val;
@@ -375,11 +341,6 @@ int mfe_resolve(struct mfe_req *req)
 	return 0;
 }
 
-static int addr_len(int family)
-{
-	return family == AF_INET6 ? 16 : 4;
-}
-
 /**
  * mfe_put() - add a request's attributes to an MFE message
  * @msg: message with the generic netlink header already in place
@@ -453,12 +414,12 @@ static struct nla_policy mfe_stats_policy[MCAST_ROUTER_A_MFE_STATS_MAX + 1] = {
 };
 
 /* Whether the row passes the user's filter (the kernel filters too). */
-static bool row_matches(const struct mfe_row *r, const struct mfe_req *f)
+static bool row_matches(const void *row, const void *filter)
 {
+	const struct mfe_row *r = row;
+	const struct mfe_req *f = filter;
 	int alen = addr_len(r->family);
 
-	if (!f)
-		return true;
 	if (f->family != AF_UNSPEC && f->family != r->family)
 		return false;
 	if (f->has_group && memcmp(f->group, r->group, (size_t)alen))
@@ -471,10 +432,10 @@ static bool row_matches(const struct mfe_row *r, const struct mfe_req *f)
 	return true;
 }
 
-static int parse_row(struct nlmsghdr *nlh, struct mfe_row *r)
+static int parse_row(struct nlmsghdr *nlh, void *row)
 {
+	struct mfe_row *r = row;
 	struct nlattr *tb[MCAST_ROUTER_A_MFE_MAX + 1];
-	struct nlattr *stb[MCAST_ROUTER_A_MFE_STATS_MAX + 1];
 	struct nlattr *a;
 	int alen, rem;
 
@@ -524,71 +485,14 @@ static int parse_row(struct nlmsghdr *nlh, struct mfe_row *r)
 		}
 	}
 	if (tb[MCAST_ROUTER_A_MFE_STATS]) {
-		if (nla_parse_nested(stb, MCAST_ROUTER_A_MFE_STATS_MAX,
-				     tb[MCAST_ROUTER_A_MFE_STATS],
-				     mfe_stats_policy))
+		if (mr_nl_parse_u64s(tb[MCAST_ROUTER_A_MFE_STATS],
+				     MCAST_ROUTER_A_MFE_STATS_MAX,
+				     mfe_stats_policy,
+				     MCAST_ROUTER_A_MFE_STATS_PAD,
+				     r->has_stat, r->stat))
 			return -1;
-		for (int i = 1; i <= MCAST_ROUTER_A_MFE_STATS_MAX; i++) {
-			if (!stb[i] || i == MCAST_ROUTER_A_MFE_STATS_PAD)
-				continue;
-			r->stat[i] = nla_get_u64(stb[i]);
-			r->has_stat[i] = true;
-		}
 	}
 	return 0;
-}
-
-/**
- * mfe_table_add() - add one MFE_GET reply to the table (an mr_nl_reply_fn)
- * @nlh: the message
- * @table: the struct mfe_table
- *
- * Entries that do not pass the table's filter are left out.
- *
- * Return: 0, -EPROTO for a malformed message or -ENOMEM (printed).
- */
-int mfe_table_add(struct nlmsghdr *nlh, void *table)
-{
-	struct mfe_table *t = table;
-	struct mfe_row r = { .family = 0 };
-
-	if (parse_row(nlh, &r)) {
-		free(r.oifs);
-		fprintf(stderr, "Error: malformed forwarding entry from the kernel\n");
-		return -EPROTO;
-	}
-	if (!row_matches(&r, t->filter)) {
-		free(r.oifs);
-		return 0;
-	}
-	if (t->n == t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 16;
-		struct mfe_row *rows = realloc(t->rows, cap * sizeof(*rows));
-
-		if (!rows) {
-			free(r.oifs);
-			fprintf(stderr, "Error: out of memory\n");
-			return -ENOMEM;
-		}
-		t->rows = rows;
-		t->cap = cap;
-	}
-	t->rows[t->n++] = r;
-	return 0;
-}
-
-/**
- * mfe_table_free() - release the rows
- * @t: the table
- */
-void mfe_table_free(struct mfe_table *t)
-{
-	for (size_t i = 0; i < t->n; i++)
-		free(t->rows[i].oifs);
-	free(t->rows);
-	t->rows = NULL;
-	t->n = 0;
-	t->cap = 0;
 }
 
 static int cmp_u32(uint32_t a, uint32_t b)
@@ -613,6 +517,47 @@ static int row_cmp(const void *pa, const void *pb)
 	if (c)
 		return c;
 	return cmp_u32(a->iif, b->iif);
+}
+
+static void release_row(void *row)
+{
+	struct mfe_row *r = row;
+
+	free(r->oifs);
+}
+
+static const struct rows_kind mfe_rows = {
+	.size = sizeof(struct mfe_row),
+	.what = "forwarding entry",
+	.parse = parse_row,
+	.matches = row_matches,
+	.release = release_row,
+	.cmp = row_cmp,
+};
+
+/**
+ * mfe_table_add() - add one MFE_GET reply to the table (an mr_nl_reply_fn)
+ * @nlh: the message
+ * @table: the struct mfe_table
+ *
+ * Entries that do not pass the table's filter are left out.
+ *
+ * Return: 0, -EPROTO for a malformed message or -ENOMEM (printed).
+ */
+int mfe_table_add(struct nlmsghdr *nlh, void *table)
+{
+	struct mfe_table *t = table;
+
+	return rows_add(&mfe_rows, t->filter, nlh, &t->rows, &t->n, &t->cap);
+}
+
+/**
+ * mfe_table_free() - release the rows
+ * @t: the table
+ */
+void mfe_table_free(struct mfe_table *t)
+{
+	rows_free(&mfe_rows, &t->rows, &t->n, &t->cap);
 }
 
 /* The columns of the text table, in order. */
@@ -788,12 +733,13 @@ static void print_row(const struct mfe_row *r, char *cell[NCOLS],
 int mfe_table_print(struct mfe_table *t, bool stats)
 {
 	int ncols = stats ? NCOLS : COL_AGE + 1;
+	const struct mfe_row *rows = t->rows;
 	struct col_fmt fmt[NCOLS];
 	size_t width[NCOLS];
 	char *(*cells)[NCOLS];
 	int ret = 0;
 
-	qsort(t->rows, t->n, sizeof(*t->rows), row_cmp);
+	rows_sort(&mfe_rows, t->rows, t->n);
 	open_json_array(NULL);
 	if (!t->n) {
 		close_json_array();
@@ -805,7 +751,7 @@ int mfe_table_print(struct mfe_table *t, bool stats)
 	for (int c = 0; c < NCOLS; c++)
 		width[c] = strlen(cols[c].title);
 	for (size_t i = 0; i < t->n; i++) {
-		if (row_cells(&t->rows[i], cells[i]))
+		if (row_cells(&rows[i], cells[i]))
 			goto nomem;
 		for (int c = 0; c < NCOLS; c++)
 			if (strlen(cells[i][c]) > width[c])
@@ -830,7 +776,7 @@ int mfe_table_print(struct mfe_table *t, bool stats)
 		print_text_end();
 	}
 	for (size_t i = 0; i < t->n; i++)
-		print_row(&t->rows[i], cells[i], fmt, ncols);
+		print_row(&rows[i], cells[i], fmt, ncols);
 	close_json_array();
 	goto out;
 nomem:
@@ -918,32 +864,28 @@ static int do_flush(int argc, char **argv)
 	return do_request(MFE_FLUSH, MCAST_ROUTER_CMD_MFE_FLUSH, 0, argc, argv);
 }
 
+static int print_table(void *table)
+{
+	return mfe_table_print(table, mcastctl_opts.stats);
+}
+
+static const struct rows_show mfe_show = {
+	.cmd = MCAST_ROUTER_CMD_MFE_GET,
+	.describe = mfe_describe,
+	.put = mfe_put_filter,
+	.add = mfe_table_add,
+	.print = print_table,
+};
+
 static int do_show(int argc, char **argv)
 {
 	struct mfe_req req = { .family = AF_UNSPEC };
 	struct mfe_table t = { .filter = &req };
-	struct mr_nl nl;
 	int ret;
 
 	ret = parse_and_resolve(MFE_SHOW, argc, argv, &req);
-	if (ret)
-		goto out;
-	ret = mr_nl_open(&nl);
-	if (ret)
-		goto out;
-	nl.describe = mfe_describe;
-	ret = mr_nl_dump_filter(&nl, MCAST_ROUTER_CMD_MFE_GET, mfe_put_filter,
-				&req, mfe_table_add, &t);
-	mr_nl_close(&nl);
-	if (ret)
-		goto out;
-	print_init(stdout, mcastctl_opts.json, mcastctl_opts.pretty);
-	ret = mfe_table_print(&t, mcastctl_opts.stats);
-	if (print_end() && !ret) {
-		fprintf(stderr, "Error: cannot write output\n");
-		ret = -EIO;
-	}
-out:
+	if (!ret)
+		ret = rows_show(&mfe_show, &req, &t);
 	mfe_table_free(&t);
 	mfe_req_free(&req);
 	return ret > 0 ? 0 : ret;

@@ -56,7 +56,7 @@ bool mfe_describe(int type, const char **name, bool *duration);
 struct mfe_table {
 	const struct mfe_req *filter;	/* optional client-side filter */
 	size_t n, cap;
-	struct mfe_row *rows;
+	void *rows;			/* struct mfe_row[cap] */
 };
 
 int mfe_table_add(struct nlmsghdr *nlh, void *table);

@@ -26,10 +26,12 @@
 
 #include <linux/mcast_router.h>
 
+#include "group.h"
 #include "iface.h"
 #include "mcastctl.h"
 #include "nl.h"
 #include "print.h"
+#include "querier.h"
 
 struct monitor {
 	struct mr_nl nl;
@@ -73,6 +75,12 @@ static int on_event(struct nl_msg *msg, void *arg)
 		break;
 	case MCAST_ROUTER_CMD_IFACE_DEL_NTF:
 		iface_print_del(nlh);
+		break;
+	case MCAST_ROUTER_CMD_GROUP_NTF:
+		group_print_event(nlh);
+		break;
+	case MCAST_ROUTER_CMD_QUERIER_NTF:
+		querier_print_event(nlh);
 		break;
 	default:
 		return NL_SKIP;	/* an event this version does not know */

@@ -567,3 +567,30 @@ int mr_nl_dump(struct mr_nl *nl, uint8_t cmd, mr_nl_reply_fn fn, void *arg)
 {
 	return mr_nl_dump_filter(nl, cmd, NULL, NULL, fn, arg);
 }
+
+/**
+ * mr_nl_parse_u64s() - parse a nest of u64 counters
+ * @nest: the nest
+ * @max: its highest attribute type, at most MR_NL_U64S_MAX
+ * @policy: its policy (@max + 1 entries)
+ * @pad: its pad attribute type, skipped
+ * @has: @max + 1 entries; set for each counter the nest holds
+ * @val: @max + 1 entries; those counters
+ *
+ * Return: 0, or -1 if the nest is malformed (nothing printed).
+ */
+int mr_nl_parse_u64s(struct nlattr *nest, int max, struct nla_policy *policy,
+		     int pad, bool *has, uint64_t *val)
+{
+	struct nlattr *tb[MR_NL_U64S_MAX + 1];
+
+	if (max > MR_NL_U64S_MAX || nla_parse_nested(tb, max, nest, policy))
+		return -1;
+	for (int i = 1; i <= max; i++) {
+		if (!tb[i] || i == pad)
+			continue;
+		val[i] = nla_get_u64(tb[i]);
+		has[i] = true;
+	}
+	return 0;
+}

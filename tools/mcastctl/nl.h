@@ -46,6 +46,14 @@ typedef int (*mr_nl_put_fn)(struct nl_msg *msg, const void *arg);
 int mr_nl_dump_filter(struct mr_nl *nl, uint8_t cmd, mr_nl_put_fn put,
 		      const void *put_arg, mr_nl_reply_fn fn, void *arg);
 
+/* The highest attribute type mr_nl_parse_u64s() takes. */
+#define MR_NL_U64S_MAX 31
+
+struct nla_policy;
+
+int mr_nl_parse_u64s(struct nlattr *nest, int max, struct nla_policy *policy,
+		     int pad, bool *has, uint64_t *val);
+
 const char *mr_nl_extack_msg(const struct nlmsghdr *nlh);
 int mr_nl_done_error(const struct nlmsghdr *nlh);
 void mr_nl_print_error(FILE *fp, int err, const char *extack);

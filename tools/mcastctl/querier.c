@@ -22,11 +22,13 @@
 #include <netlink/attr.h>
 #include <netlink/genl/genl.h>
 
+#include "args.h"
 #include "mcastctl.h"
 #include "mfe.h"
 #include "nl.h"
 #include "print.h"
 #include "querier.h"
+#include "rows.h"
 #include "utils.h"
 
 struct querier_row {
@@ -105,46 +107,14 @@ bool querier_describe(int type, const char **name, bool *duration)
  */
 int querier_parse(int argc, char **argv, struct querier_req *req)
 {
-	int i;
+	struct show_args args = { .family = req->family };
 
-	for (i = 0; i < argc; i++) {
-		if (is_help(argv[i])) {
-			querier_usage(stdout);
-			return 1;
-		}
-	}
-	for (i = 0; i < argc; i++) {
-		const char *kw = argv[i];
-
-		if (!strcmp(kw, "-4") || !strcmp(kw, "-6")) {
-			int family = kw[1] == '4' ? AF_INET : AF_INET6;
-
-			if (req->family != AF_UNSPEC && req->family != family) {
-				fprintf(stderr, "Error: -4 and -6 cannot be combined\n");
-				return -1;
-			}
-			req->family = family;
-			continue;
-		}
-		if (strcmp(kw, "dev")) {
-			fprintf(stderr, "Error: unknown keyword \"%s\"; try \"mcastctl querier help\"\n",
-				kw);
-			return -1;
-		}
-		if (++i >= argc) {
-			fprintf(stderr, "Error: missing value for \"%s\"\n", kw);
-			return -1;
-		}
-		if (req->dev) {
-			fprintf(stderr, "Error: \"%s\" given more than once\n", kw);
-			return -1;
-		}
-		if (!*argv[i]) {
-			fprintf(stderr, "Error: invalid dev \"\": empty device name\n");
-			return -1;
-		}
-		req->dev = argv[i];
-	}
+	if (args_help(argc, argv, querier_usage))
+		return 1;
+	if (show_args_parse("querier", false, argc, argv, &args))
+		return -1;
+	req->family = args.family;
+	req->dev = args.dev;
 	return 0;
 }
 
@@ -208,11 +178,11 @@ querier_stats_policy[MCAST_ROUTER_A_QUERIER_STATS_MAX + 1] = {
 };
 
 /* Whether the row passes the user's filter (the kernel filters too). */
-static bool row_matches(const struct querier_row *r,
-			const struct querier_req *f)
+static bool row_matches(const void *row, const void *filter)
 {
-	if (!f)
-		return true;
+	const struct querier_row *r = row;
+	const struct querier_req *f = filter;
+
 	if (f->family != AF_UNSPEC && f->family != r->family)
 		return false;
 	if (f->dev && f->ifindex != r->ifindex)
@@ -220,10 +190,10 @@ static bool row_matches(const struct querier_row *r,
 	return true;
 }
 
-static int parse_row(struct nlmsghdr *nlh, struct querier_row *r)
+static int parse_row(struct nlmsghdr *nlh, void *row)
 {
+	struct querier_row *r = row;
 	struct nlattr *tb[MCAST_ROUTER_A_QUERIER_MAX + 1];
-	struct nlattr *stb[MCAST_ROUTER_A_QUERIER_STATS_MAX + 1];
 	struct nlattr *a;
 	int alen;
 
@@ -236,7 +206,7 @@ static int parse_row(struct nlmsghdr *nlh, struct querier_row *r)
 	r->family = nla_get_u16(tb[MCAST_ROUTER_A_QUERIER_FAMILY]);
 	if (r->family != AF_INET && r->family != AF_INET6)
 		return -1;
-	alen = r->family == AF_INET6 ? 16 : 4;
+	alen = addr_len(r->family);
 	a = tb[MCAST_ROUTER_A_QUERIER_ADDR];
 	if (a) {
 		if (nla_len(a) != alen)
@@ -265,67 +235,15 @@ static int parse_row(struct nlmsghdr *nlh, struct querier_row *r)
 		r->has_startup = true;
 	}
 	if (tb[MCAST_ROUTER_A_QUERIER_STATS]) {
-		if (nla_parse_nested(stb, MCAST_ROUTER_A_QUERIER_STATS_MAX,
-				     tb[MCAST_ROUTER_A_QUERIER_STATS],
-				     querier_stats_policy))
+		if (mr_nl_parse_u64s(tb[MCAST_ROUTER_A_QUERIER_STATS],
+				     MCAST_ROUTER_A_QUERIER_STATS_MAX,
+				     querier_stats_policy,
+				     MCAST_ROUTER_A_QUERIER_STATS_PAD,
+				     r->has_stat, r->stat))
 			return -1;
-		for (int i = 1; i <= MCAST_ROUTER_A_QUERIER_STATS_MAX; i++) {
-			if (!stb[i] || i == MCAST_ROUTER_A_QUERIER_STATS_PAD)
-				continue;
-			r->stat[i] = nla_get_u64(stb[i]);
-			r->has_stat[i] = true;
-		}
 		r->has_stats = true;
 	}
 	return 0;
-}
-
-/**
- * querier_table_add() - add one QUERIER_GET reply to the table (an
- *	mr_nl_reply_fn)
- * @nlh: the message
- * @table: the struct querier_table
- *
- * Rows that do not pass the table's filter are left out.
- *
- * Return: 0, -EPROTO for a malformed message or -ENOMEM (printed).
- */
-int querier_table_add(struct nlmsghdr *nlh, void *table)
-{
-	struct querier_table *t = table;
-	struct querier_row r = { .family = 0 };
-
-	if (parse_row(nlh, &r)) {
-		fprintf(stderr, "Error: malformed querier message from the kernel\n");
-		return -EPROTO;
-	}
-	if (!row_matches(&r, t->filter))
-		return 0;
-	if (t->n == t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 16;
-		struct querier_row *rows = realloc(t->rows, cap * sizeof(*rows));
-
-		if (!rows) {
-			fprintf(stderr, "Error: out of memory\n");
-			return -ENOMEM;
-		}
-		t->rows = rows;
-		t->cap = cap;
-	}
-	t->rows[t->n++] = r;
-	return 0;
-}
-
-/**
- * querier_table_free() - release the rows
- * @t: the table
- */
-void querier_table_free(struct querier_table *t)
-{
-	free(t->rows);
-	t->rows = NULL;
-	t->n = 0;
-	t->cap = 0;
 }
 
 /* Interface, then IPv4 before IPv6. */
@@ -356,11 +274,14 @@ static void print_stats(const struct querier_row *r)
 	close_json_object();
 }
 
-static void print_row(const struct querier_row *r, bool stats)
+static void print_querier(const struct querier_row *r, bool stats,
+			  const char *event)
 {
 	char buf[INET6_ADDRSTRLEN + MFE_IFNAME_LEN];
 
 	open_json_object(NULL);
+	if (event)
+		print_string(PRINT_ANY, "event", "%s", event);
 	mfe_index_to_name(r->ifindex, buf, sizeof(buf));
 	print_string(PRINT_ANY, "dev", "%s", buf);
 	print_uint(PRINT_JSON, "ifindex", NULL, r->ifindex);
@@ -406,6 +327,66 @@ static void print_row(const struct querier_row *r, bool stats)
 	print_text_end();
 }
 
+static void print_row(const void *row, bool stats)
+{
+	print_querier(row, stats, NULL);
+}
+
+/**
+ * querier_print_event() - print a QUERIER_NTF (mcastctl monitor)
+ * @nlh: the message
+ *
+ * Return: 0, or -EPROTO for a malformed message (said on stderr).
+ */
+int querier_print_event(struct nlmsghdr *nlh)
+{
+	struct querier_row r;
+
+	memset(&r, 0, sizeof(r));
+	if (parse_row(nlh, &r)) {
+		fprintf(stderr, "Error: malformed querier event\n");
+		return -EPROTO;
+	}
+	print_querier(&r, false, "querier");
+	return 0;
+}
+
+static const struct rows_kind querier_rows = {
+	.size = sizeof(struct querier_row),
+	.what = "querier message",
+	.parse = parse_row,
+	.matches = row_matches,
+	.cmp = row_cmp,
+	.print = print_row,
+};
+
+/**
+ * querier_table_add() - add one QUERIER_GET reply to the table (an
+ *	mr_nl_reply_fn)
+ * @nlh: the message
+ * @table: the struct querier_table
+ *
+ * Rows that do not pass the table's filter are left out.
+ *
+ * Return: 0, -EPROTO for a malformed message or -ENOMEM (printed).
+ */
+int querier_table_add(struct nlmsghdr *nlh, void *table)
+{
+	struct querier_table *t = table;
+
+	return rows_add(&querier_rows, t->filter, nlh, &t->rows, &t->n,
+			&t->cap);
+}
+
+/**
+ * querier_table_free() - release the rows
+ * @t: the table
+ */
+void querier_table_free(struct querier_table *t)
+{
+	rows_free(&querier_rows, &t->rows, &t->n, &t->cap);
+}
+
 /**
  * querier_table_print() - print the collected rows, sorted
  * @t: the table
@@ -418,45 +399,36 @@ static void print_row(const struct querier_row *r, bool stats)
  */
 int querier_table_print(struct querier_table *t, bool stats)
 {
-	qsort(t->rows, t->n, sizeof(*t->rows), row_cmp);
-	open_json_array(NULL);
-	for (size_t i = 0; i < t->n; i++)
-		print_row(&t->rows[i], stats);
-	close_json_array();
-	return 0;
+	return rows_print(&querier_rows, t->rows, t->n, stats);
 }
 
 /* ---- commands ------------------------------------------------------------ */
+
+static int print_table(void *table)
+{
+	return querier_table_print(table, mcastctl_opts.stats);
+}
+
+static const struct rows_show querier_show = {
+	.cmd = MCAST_ROUTER_CMD_QUERIER_GET,
+	.describe = querier_describe,
+	.put = querier_put_filter,
+	.add = querier_table_add,
+	.print = print_table,
+};
 
 static int do_show(int argc, char **argv)
 {
 	struct querier_req req = { .family = mcastctl_opts.family };
 	struct querier_table t = { .filter = &req };
-	struct mr_nl nl;
 	int ret;
 
 	ret = querier_parse(argc, argv, &req);
 	if (ret)
 		return ret > 0 ? 0 : -EINVAL;
 	ret = querier_resolve(&req);
-	if (ret)
-		return ret;
-	ret = mr_nl_open(&nl);
-	if (ret)
-		return ret;
-	nl.describe = querier_describe;
-	ret = mr_nl_dump_filter(&nl, MCAST_ROUTER_CMD_QUERIER_GET,
-				querier_put_filter, &req, querier_table_add, &t);
-	mr_nl_close(&nl);
-	if (ret)
-		goto out;
-	print_init(stdout, mcastctl_opts.json, mcastctl_opts.pretty);
-	ret = querier_table_print(&t, mcastctl_opts.stats);
-	if (print_end() && !ret) {
-		fprintf(stderr, "Error: cannot write output\n");
-		ret = -EIO;
-	}
-out:
+	if (!ret)
+		ret = rows_show(&querier_show, &req, &t);
 	querier_table_free(&t);
 	return ret;
 }

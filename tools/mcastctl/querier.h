@@ -30,12 +30,13 @@ bool querier_describe(int type, const char **name, bool *duration);
 struct querier_table {
 	const struct querier_req *filter;	/* optional client-side filter */
 	size_t n, cap;
-	struct querier_row *rows;
+	void *rows;			/* struct querier_row[cap] */
 };
 
 int querier_table_add(struct nlmsghdr *nlh, void *table);
 int querier_table_print(struct querier_table *t, bool stats);
 void querier_table_free(struct querier_table *t);
+int querier_print_event(struct nlmsghdr *nlh);
 
 void querier_usage(FILE *fp);
 

@@ -384,3 +384,14 @@ bool is_help(const char *arg)
 	return !strcmp(arg, "help") || !strcmp(arg, "-h") ||
 	       !strcmp(arg, "--help");
 }
+
+/**
+ * addr_len() - the length of an address of a family
+ * @family: AF_INET or AF_INET6
+ *
+ * Return: 16 for AF_INET6, else 4.
+ */
+int addr_len(int family)
+{
+	return family == AF_INET6 ? 16 : 4;
+}

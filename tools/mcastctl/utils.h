@@ -44,5 +44,6 @@ extern int (*name_to_index)(const char *name, uint32_t *ifindex);
 int resolve_dev(const char *dev, uint32_t *ifindex);
 
 bool is_help(const char *arg);
+int addr_len(int family);
 
 #endif /* MCASTCTL_UTILS_H */

@@ -74,6 +74,13 @@ enum mcast_router_mode {
  * QUERIER_GET: dump the querier state of every router-mode interface and
  *	family; optional IFINDEX and FAMILY (MCAST_ROUTER_A_QUERIER_*) filter
  *	it.
+ * GROUP_NTF: (monitor group) a group was learnt, changed its filter mode
+ *	or forwarded sources, or was forgotten: GROUP_EVENT says which, the
+ *	other attributes are GROUP_GET's (only IFINDEX, FAMILY, ADDR for a
+ *	leave).
+ * QUERIER_NTF: (monitor group) the querier of an interface and family
+ *	changed (this router took over or stopped, or another querier was
+ *	heard); attributes as QUERIER_GET's reply without STATS.
  */
 enum mcast_router_cmd {
 	MCAST_ROUTER_CMD_UNSPEC,
@@ -88,6 +95,8 @@ enum mcast_router_cmd {
 	MCAST_ROUTER_CMD_MFE_FLUSH,
 	MCAST_ROUTER_CMD_GROUP_GET,
 	MCAST_ROUTER_CMD_QUERIER_GET,
+	MCAST_ROUTER_CMD_GROUP_NTF,
+	MCAST_ROUTER_CMD_QUERIER_NTF,
 
 	/* private: */
 	__MCAST_ROUTER_CMD_MAX,
@@ -127,6 +136,9 @@ enum mcast_router_cmd {
  * @MCAST_ROUTER_A_IFACE_MAX_SOURCES: u32, 1-1024, default 64: source
  *	records one group may hold; a record that would exceed it is refused
  *	and counted
+ * @MCAST_ROUTER_A_IFACE_FAST_LEAVE: u8, 0-1, default 0: a leave from the
+ *	last host tracked for a group removes the group at once, and a leave
+ *	while other tracked hosts want it changes nothing (no queries)
  */
 enum {
 	MCAST_ROUTER_A_IFACE_UNSPEC,
@@ -149,6 +161,7 @@ enum {
 	MCAST_ROUTER_A_IFACE_STATS,
 	MCAST_ROUTER_A_IFACE_QUERIER,
 	MCAST_ROUTER_A_IFACE_MAX_SOURCES,
+	MCAST_ROUTER_A_IFACE_FAST_LEAVE,
 
 	/* private: */
 	__MCAST_ROUTER_A_IFACE_MAX,
@@ -303,6 +316,19 @@ enum mcast_router_filter {
 	MCAST_ROUTER_FILTER_EXCLUDE,
 };
 
+/**
+ * enum mcast_router_group_event - what a GROUP_NTF announces
+ * @MCAST_ROUTER_GROUP_EVENT_JOIN: the group was learnt on the interface
+ * @MCAST_ROUTER_GROUP_EVENT_LEAVE: the group expired or was left
+ * @MCAST_ROUTER_GROUP_EVENT_CHANGE: its filter mode or the sources it
+ *	forwards changed
+ */
+enum mcast_router_group_event {
+	MCAST_ROUTER_GROUP_EVENT_JOIN = 1,
+	MCAST_ROUTER_GROUP_EVENT_LEAVE,
+	MCAST_ROUTER_GROUP_EVENT_CHANGE,
+};
+
 /*
  * Membership of one group on one interface (GROUP_GET replies).
  *
@@ -320,6 +346,11 @@ enum mcast_router_filter {
  *	each holding MCAST_ROUTER_A_SOURCE_* attributes
  * @MCAST_ROUTER_A_GROUP_AGE: u64, ms since the group was learnt
  * @MCAST_ROUTER_A_GROUP_PAD: padding, unused
+ * @MCAST_ROUTER_A_GROUP_HOSTS: nest of MCAST_ROUTER_A_HOSTS_ADDR (binary, 4
+ *	or 16 bytes): the hosts whose reports currently want the group
+ *	(explicit tracking, at most 64)
+ * @MCAST_ROUTER_A_GROUP_EVENT: u8, enum mcast_router_group_event
+ *	(GROUP_NTF only)
  */
 enum {
 	MCAST_ROUTER_A_GROUP_UNSPEC,
@@ -333,10 +364,21 @@ enum {
 	MCAST_ROUTER_A_GROUP_SOURCES,
 	MCAST_ROUTER_A_GROUP_AGE,
 	MCAST_ROUTER_A_GROUP_PAD,
+	MCAST_ROUTER_A_GROUP_HOSTS,
+	MCAST_ROUTER_A_GROUP_EVENT,
 
 	/* private: */
 	__MCAST_ROUTER_A_GROUP_MAX,
 	MCAST_ROUTER_A_GROUP_MAX = __MCAST_ROUTER_A_GROUP_MAX - 1,
+};
+
+enum {
+	MCAST_ROUTER_A_HOSTS_UNSPEC,
+	MCAST_ROUTER_A_HOSTS_ADDR,
+
+	/* private: */
+	__MCAST_ROUTER_A_HOSTS_MAX,
+	MCAST_ROUTER_A_HOSTS_MAX = __MCAST_ROUTER_A_HOSTS_MAX - 1,
 };
 
 enum {

@@ -77,7 +77,7 @@ wait_for "$tmp/mon.err" '^monitoring mcast_router events$' 1 \
 
 "$MCASTCTL" interface set d0 mode router
 cat >"$tmp/expect" <<'EOT'
-d0: mode router igmp-version 3 mld-version 2 robustness 2 querier on
+d0: mode router igmp-version 3 mld-version 2 robustness 2 querier on fast-leave off
     query-interval 125s query-response-interval 10s
     last-member-query-interval 1s last-member-query-count 2
     startup-query-interval 31.25s startup-query-count 2

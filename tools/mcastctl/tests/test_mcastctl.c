@@ -2523,6 +2523,57 @@ static char *group_show(const struct group_show_req *f, bool json, bool pretty)
 	return out_end(&o);
 }
 
+/* A GROUP_NTF: event, then the group; a leave carries only its key. */
+static char *group_event(uint8_t event, bool json)
+{
+	struct nl_msg *m = genl_msg(MCAST_ROUTER_CMD_GROUP_NTF);
+	struct nlattr *nest;
+	uint8_t buf[4];
+	struct out o;
+
+	inet_pton(AF_INET, "239.1.1.1", buf);
+	if (nla_put_u8(m, MCAST_ROUTER_A_GROUP_EVENT, event) ||
+	    nla_put_u32(m, MCAST_ROUTER_A_GROUP_IFINDEX, 11) ||
+	    nla_put_u16(m, MCAST_ROUTER_A_GROUP_FAMILY, AF_INET) ||
+	    nla_put(m, MCAST_ROUTER_A_GROUP_ADDR, 4, buf))
+		exit(2);
+	if (event != MCAST_ROUTER_GROUP_EVENT_LEAVE) {
+		if (nla_put_u8(m, MCAST_ROUTER_A_GROUP_FILTER,
+			       MCAST_ROUTER_FILTER_EXCLUDE))
+			exit(2);
+		nest = nla_nest_start(m, MCAST_ROUTER_A_GROUP_HOSTS);
+		inet_pton(AF_INET, "10.0.1.2", buf);
+		if (!nest || nla_put(m, MCAST_ROUTER_A_HOSTS_ADDR, 4, buf))
+			exit(2);
+		inet_pton(AF_INET, "10.0.1.3", buf);
+		if (nla_put(m, MCAST_ROUTER_A_HOSTS_ADDR, 4, buf))
+			exit(2);
+		nla_nest_end(m, nest);
+	}
+	out_begin(&o, json, false);
+	EXPECT(group_print_event(nlmsg_hdr(m)) == 0);
+	EXPECT(print_end() == 0);
+	nlmsg_free(m);
+	return out_end(&o);
+}
+
+static void test_group_event(void)
+{
+	char *s;
+
+	fake_ifnames(true);
+	s = group_event(MCAST_ROUTER_GROUP_EVENT_JOIN, false);
+	EXPECT_STR("join eth1  239.1.1.1  exclude  hosts 10.0.1.2,10.0.1.3\n", s);
+	free(s);
+	s = group_event(MCAST_ROUTER_GROUP_EVENT_LEAVE, false);
+	EXPECT_STR("leave eth1  239.1.1.1\n", s);
+	free(s);
+	s = group_event(MCAST_ROUTER_GROUP_EVENT_CHANGE, true);
+	EXPECT_STR("{\"event\":\"change\",\"dev\":\"eth1\",\"ifindex\":11,\"family\":\"inet\",\"group\":\"239.1.1.1\",\"filter\":\"exclude\",\"hosts\":[\"10.0.1.2\",\"10.0.1.3\"],\"sources\":[]}\n", s);
+	free(s);
+	fake_ifnames(false);
+}
+
 static void test_group_print(void)
 {
 	struct group_show_req req;
@@ -2539,10 +2590,10 @@ static void test_group_print(void)
 	free(s);
 
 	s = group_show(NULL, true, false);
-	EXPECT_STR("[{\"dev\":\"eth1\",\"ifindex\":11,\"family\":\"inet\",\"group\":\"224.1.2.3\",\"filter\":\"exclude\",\"expires\":200000,\"compat\":2,\"reporter\":\"10.0.1.3\",\"age\":65000,\"sources\":[]},"
-		   "{\"dev\":\"eth1\",\"ifindex\":11,\"family\":\"inet\",\"group\":\"239.1.1.1\",\"filter\":\"exclude\",\"expires\":254312,\"compat\":3,\"reporter\":\"10.0.1.2\",\"age\":12400,\"sources\":["
+	EXPECT_STR("[{\"dev\":\"eth1\",\"ifindex\":11,\"family\":\"inet\",\"group\":\"224.1.2.3\",\"filter\":\"exclude\",\"expires\":200000,\"compat\":2,\"reporter\":\"10.0.1.3\",\"age\":65000,\"hosts\":[],\"sources\":[]},"
+		   "{\"dev\":\"eth1\",\"ifindex\":11,\"family\":\"inet\",\"group\":\"239.1.1.1\",\"filter\":\"exclude\",\"expires\":254312,\"compat\":3,\"reporter\":\"10.0.1.2\",\"age\":12400,\"hosts\":[],\"sources\":["
 		   "{\"address\":\"10.0.1.9\",\"forward\":true,\"expires\":3250},{\"address\":\"10.0.1.10\",\"forward\":false,\"expires\":0}]},"
-		   "{\"dev\":\"eth2\",\"ifindex\":12,\"family\":\"inet6\",\"group\":\"ff0e::1\",\"filter\":\"include\",\"expires\":0,\"compat\":2,\"reporter\":\"fe80::2\",\"age\":3723000,\"sources\":["
+		   "{\"dev\":\"eth2\",\"ifindex\":12,\"family\":\"inet6\",\"group\":\"ff0e::1\",\"filter\":\"include\",\"expires\":0,\"compat\":2,\"reporter\":\"fe80::2\",\"age\":3723000,\"hosts\":[],\"sources\":["
 		   "{\"address\":\"2001:db8::9\",\"forward\":true,\"expires\":12000}]}]\n", s);
 	free(s);
 
@@ -2669,7 +2720,7 @@ static void test_group_malformed(void)
 		EXPECT(group_table_print(&t) == 0);
 		EXPECT(print_end() == 0);
 		s = out_end(&o);
-		EXPECT_STR("[{\"dev\":\"if500\",\"ifindex\":500,\"family\":\"inet\",\"group\":\"239.1.1.1\",\"filter\":\"9\",\"sources\":[]}]\n", s);
+		EXPECT_STR("[{\"dev\":\"if500\",\"ifindex\":500,\"family\":\"inet\",\"group\":\"239.1.1.1\",\"filter\":\"9\",\"hosts\":[],\"sources\":[]}]\n", s);
 		free(s);
 	}
 	fake_ifnames(false);
@@ -2933,6 +2984,7 @@ static const struct {
 	{ "group_parse_errors", test_group_parse_errors },
 	{ "group_help", test_group_help },
 	{ "group_print", test_group_print },
+	{ "group_event", test_group_event },
 	{ "group_malformed", test_group_malformed },
 	{ "querier_parse", test_querier_parse },
 	{ "querier_print", test_querier_print },

@@ -1,0 +1,123 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# Two hosts watch one channel behind one interface (the "two TVs" case).
+# With fast-leave and explicit host tracking, the first host's leave
+# does not cut the second, and the last host's leave stops forwarding at
+# once; without fast-leave the same leaves take the last member query
+# time (measured against it). IGMPv3 and MLDv2 hosts (no report
+# suppression, so every host is seen).
+#
+#   fs: s0 ---- i0 :fr: o1 ---- br0 (lan) --+-- e0 :h1
+#                                           +-- e0 :h2
+
+# shellcheck source=lib.sh
+. "$(dirname "$0")/lib.sh"
+# shellcheck source=memb-lib.sh
+. "$(dirname "$0")/memb-lib.sh"
+
+R() {
+	ip netns exec fr "$@"
+}
+
+dmesg_mark
+for ns in fs fr lan h1 h2; do
+	netns_add "$ns"
+	ip netns exec "$ns" sh -c '
+		echo 0 >/proc/sys/net/ipv6/conf/default/accept_dad
+		echo 0 >/proc/sys/net/ipv6/conf/all/accept_dad'
+done
+ip netns exec fr sh -c '
+	echo 1 >/proc/sys/net/ipv4/conf/all/forwarding
+	echo 1 >/proc/sys/net/ipv6/conf/all/forwarding'
+ip link add s0 netns fs type veth peer name i0 netns fr
+ip -n fs addr add 10.0.0.1/24 dev s0
+ip -n fs addr add fd00::1/64 dev s0 nodad
+ip -n fs link set s0 up
+ip -n fs route add 224.0.0.0/4 dev s0
+ip -n fr addr add 10.0.0.2/24 dev i0
+ip -n fr addr add fd00::2/64 dev i0 nodad
+ip -n fr link set i0 up
+ip -n lan link add br0 type bridge mcast_snooping 0
+ip -n lan link set br0 up
+ip link add o1 netns fr type veth peer name p0 netns lan
+ip -n lan link set p0 master br0 up
+ip -n fr addr add 10.1.1.1/24 dev o1
+ip -n fr addr add fd01:1::1/64 dev o1 nodad
+ip -n fr link set o1 up
+n=1
+for h in h1 h2; do
+	ip link add e0 netns "$h" type veth peer name p$n netns lan
+	ip -n lan link set p$n master br0 up
+	ip -n "$h" addr add 10.1.1.1$n/24 dev e0
+	ip -n "$h" addr add fd01:1::1$n/64 dev e0 nodad
+	ip -n "$h" link set e0 up
+	ip netns exec "$h" nft -f - <<NFT
+table inet count {
+	chain pre {
+		type filter hook prerouting priority -300; policy accept;
+		ip saddr 10.0.0.1 icmp type echo-request counter comment "4"
+		ip6 saddr fd00::1 icmpv6 type echo-request counter comment "6"
+	}
+}
+NFT
+	n=$((n + 1))
+done
+R mcastctl interface set i0 mode router
+R mcastctl interface set o1 mode router fast-leave on
+
+# got HOST FAMILY: echo requests from s0 that reached HOST.
+got() {
+	ip netns exec "$1" nft -j list chain inet count pre |
+		jq -r --arg f "$2" '.nftables[] | .rule? // empty |
+			select(.comment == $f) | .expr[] | .counter? // empty | .packets'
+}
+
+ping_g() {
+	ip netns exec fs timeout 60 ping "-$1" -n -q -t 8 -c "$2" -i 0.05 -W 0.2 \
+		-I s0 "$3" >/dev/null 2>&1 || true
+}
+
+nhosts() {
+	R mcastctl -j group show dev o1 group "$1" | jq -r '.[0].hosts // [] | length'
+}
+
+# run FAMILY GROUP FAST(on|off)
+run() {
+	R mcastctl interface set o1 fast-leave "$3"
+	what="IPv$1 fast-leave $3"
+	memb_join h1 e0 "$2"
+	p1=$memb_pid
+	memb_join h2 e0 "$2"
+	p2=$memb_pid
+	wait_for 20 "both hosts tracked ($what)" test "$(nhosts "$2")" = 2
+	a=$(got h2 "$1")
+
+	memb_leave "$p1"
+	wait_for 20 "h1's leave ($what)" test "$(nhosts "$2")" = 1
+	memb_has o1 "$2" || fail "$what: the first leave cut the group"
+	ping_g "$1" 5 "$2"
+	check_eq $((a + 5)) "$(got h2 "$1")" "$what: h2 still receives after h1 left"
+
+	t0=$(memb_now)
+	memb_leave "$p2"
+	wait_for 20 "the last leave ($what)" memb_hasnt o1 "$2"
+	lat=$(memb_elapsed "$t0")
+	echo "last leave latency, $what: $lat s"
+	if [ "$3" = on ]; then
+		awk -v l="$lat" 'BEGIN { exit !(l < 1.5) }' ||
+			fail "$what: last leave took $lat s"
+	else
+		awk -v l="$lat" 'BEGIN { exit !(l >= 1.5) }' ||
+			fail "$what: last leave took only $lat s"
+	fi
+	b=$(got h2 "$1")
+	ping_g "$1" 3 "$2"
+	check_eq "$b" "$(got h2 "$1")" "$what: nothing forwarded after the last leave"
+}
+
+run 4 239.3.3.3 on
+run 6 ff0e::303 on
+run 4 239.3.3.4 off
+run 6 ff0e::304 off
+dmesg_check_clean
