@@ -294,8 +294,8 @@ static const struct mcr_mif_ops memb_mif_ops = {
  * @arg: the namespace's struct mcr_net
  * @spec: the entry's (S,G) and incoming interface
  *
- * Every router-mode interface but the incoming one whose members want S
- * (mcr_mgrp_wants()). TTL thresholds and boundaries apply per datagram
+ * Every router-mode interface but the incoming one whose members or
+ * static membership want S (mcr_mif_wants()). TTL thresholds and boundaries apply per datagram
  * in the fast path, as for static entries.
  *
  * Context: the forwarding table's lock held (BH disabled).
@@ -327,7 +327,7 @@ struct mcr_oifs *mcr_memb_compute(void *arg, const struct mcr_mfe_spec *spec)
 		spin_lock(&iface->memb.mif.lock);
 		gn = mcr_mif_lookup(&iface->memb.mif, spec->family,
 				    &spec->group);
-		wants = gn && mcr_mgrp_wants(&gn->m, &spec->source);
+		wants = gn && mcr_mif_wants(gn, &spec->source);
 		spin_unlock(&iface->memb.mif.lock);
 		if (wants)
 			oifs->ifaces[n++] = iface;

@@ -7,10 +7,13 @@
 
 #include <linux/jiffies.h>
 #include <linux/netdevice.h>
+#include <linux/rtnetlink.h>
+#include <net/ipv6.h>
 #include <net/genetlink.h>
 #include <net/sock.h>
 
 #include "compat.h"
+#include "forward.h"
 #include "iface.h"
 #include "memb.h"
 #include "memb_netlink.h"
@@ -23,6 +26,7 @@ const struct nla_policy mcr_group_policy[MCAST_ROUTER_A_GROUP_MAX + 1] = {
 	[MCAST_ROUTER_A_GROUP_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
 	[MCAST_ROUTER_A_GROUP_FAMILY] = { .type = NLA_U16 },
 	[MCAST_ROUTER_A_GROUP_ADDR] = NLA_POLICY_RANGE(NLA_BINARY, 4, 16),
+	[MCAST_ROUTER_A_GROUP_SOURCE] = NLA_POLICY_RANGE(NLA_BINARY, 4, 16),
 };
 
 const struct nla_policy mcr_querier_policy[MCAST_ROUTER_A_QUERIER_MAX + 1] = {
@@ -70,6 +74,11 @@ static int parse_filter(struct netlink_callback *cb, int maxattr,
 			  cb->extack);
 	if (err)
 		return err;
+	if (a_addr && tb[MCAST_ROUTER_A_GROUP_SOURCE]) {
+		NL_SET_ERR_MSG_ATTR(cb->extack, tb[MCAST_ROUTER_A_GROUP_SOURCE],
+				    "only ifindex, family and addr filter the dump");
+		return -EINVAL;
+	}
 	if (tb[a_ifindex])
 		ctx->filter_ifindex = nla_get_u32(tb[a_ifindex]);
 	a = tb[a_family];
@@ -151,27 +160,44 @@ static void *put_hdr(struct sk_buff *skb, struct netlink_callback *cb, u8 cmd)
 			   cmd);
 }
 
-static int fill_sources(struct sk_buff *skb, const struct mcr_mgrp *m,
+/* One SOURCES entry. */
+static int fill_source(struct sk_buff *skb, u16 family,
+		       const struct mcr_addr *addr, u32 expires, bool forward,
+		       bool is_static)
+{
+	struct nlattr *entry = nla_nest_start(skb, MCAST_ROUTER_A_SOURCES_ENTRY);
+
+	if (!entry || put_addr(skb, MCAST_ROUTER_A_SOURCE_ADDR, family, addr) ||
+	    nla_put_u32(skb, MCAST_ROUTER_A_SOURCE_EXPIRES, expires) ||
+	    nla_put_u8(skb, MCAST_ROUTER_A_SOURCE_FORWARD, forward) ||
+	    (is_static && nla_put_u8(skb, MCAST_ROUTER_A_SOURCE_STATIC, 1)))
+		return -EMSGSIZE;
+	nla_nest_end(skb, entry);
+	return 0;
+}
+
+/* The hosts' source records, then the static sources not among them. */
+static int fill_sources(struct sk_buff *skb, const struct mcr_mgnode *gn,
 			unsigned long now)
 {
+	const struct mcr_mgrp *m = &gn->m;
 	const struct mcr_msrc *src;
-	struct nlattr *nest, *entry;
+	const struct mcr_mhost *h;
+	struct nlattr *nest;
 
 	nest = nla_nest_start(skb, MCAST_ROUTER_A_GROUP_SOURCES);
 	if (!nest)
 		return -EMSGSIZE;
-	list_for_each_entry(src, &m->sources, list) {
-		entry = nla_nest_start(skb, MCAST_ROUTER_A_SOURCES_ENTRY);
-		if (!entry ||
-		    put_addr(skb, MCAST_ROUTER_A_SOURCE_ADDR, m->family,
-			     &src->addr) ||
-		    nla_put_u32(skb, MCAST_ROUTER_A_SOURCE_EXPIRES,
-				ms_left(src->running, src->expires, now)) ||
-		    nla_put_u8(skb, MCAST_ROUTER_A_SOURCE_FORWARD,
-			       mcr_mgrp_wants(m, &src->addr)))
+	list_for_each_entry(src, &m->sources, list)
+		if (fill_source(skb, m->family, &src->addr,
+				ms_left(src->running, src->expires, now),
+				mcr_mif_wants(gn, &src->addr),
+				mcr_mif_static_src(gn, &src->addr)))
 			return -EMSGSIZE;
-		nla_nest_end(skb, entry);
-	}
+	list_for_each_entry(h, &gn->static_srcs, list)
+		if (!mcr_mgrp_find(m, &h->addr) &&
+		    fill_source(skb, m->family, &h->addr, 0, true, true))
+			return -EMSGSIZE;
 	nla_nest_end(skb, nest);
 	return 0;
 }
@@ -228,7 +254,9 @@ static int fill_group(struct sk_buff *skb, struct netlink_callback *cb,
 			      jiffies64_to_msecs(get_jiffies_64() -
 						 gn->created),
 			      MCAST_ROUTER_A_GROUP_PAD) ||
-	    fill_sources(skb, m, now) || fill_hosts(skb, gn, now)) {
+	    (gn->static_any &&
+	     nla_put_u8(skb, MCAST_ROUTER_A_GROUP_STATIC, 1)) ||
+	    fill_sources(skb, gn, now) || fill_hosts(skb, gn, now)) {
 		genlmsg_cancel(skb, hdr);
 		return -EMSGSIZE;
 	}
@@ -493,4 +521,124 @@ void mcr_memb_notify_querier(struct mcr_iface *iface, struct mcr_querier *q)
 		return;
 	}
 	mcr_netlink_multicast(net, msg, GFP_ATOMIC);
+}
+
+/* An address attribute of the family's length, or an extack error. */
+static int get_addr(const struct nlattr *a, u16 family, struct mcr_addr *addr,
+		    struct netlink_ext_ack *extack)
+{
+	memset(addr, 0, sizeof(*addr));
+	if (nla_len(a) != (family == AF_INET ? 4 : 16)) {
+		NL_SET_ERR_MSG_ATTR(extack, a,
+				    "address length does not match the family");
+		return -EINVAL;
+	}
+	nla_memcpy(addr, a, sizeof(*addr));
+	return 0;
+}
+
+static bool is_unicast(u16 family, const struct mcr_addr *a)
+{
+	if (family == AF_INET)
+		return !ipv4_is_multicast(a->ip4) && !ipv4_is_zeronet(a->ip4) &&
+		       !ipv4_is_lbcast(a->ip4);
+	return ipv6_addr_type(&a->ip6) & IPV6_ADDR_UNICAST;
+}
+
+static int group_static(struct genl_info *info, bool add)
+{
+	struct mcr_net *mn = mcr_netns_get(genl_info_net(info));
+	struct netlink_ext_ack *extack = info->extack;
+	struct nlattr **tb = info->attrs;
+	const struct mcr_iface_cfg *cfg;
+	struct mcr_addr group, source;
+	struct mcr_iface *iface;
+	const struct nlattr *a;
+	u16 family;
+	int err;
+
+	if (GENL_REQ_ATTR_CHECK(info, MCAST_ROUTER_A_GROUP_IFINDEX) ||
+	    GENL_REQ_ATTR_CHECK(info, MCAST_ROUTER_A_GROUP_FAMILY) ||
+	    GENL_REQ_ATTR_CHECK(info, MCAST_ROUTER_A_GROUP_ADDR))
+		return -EINVAL;
+	a = tb[MCAST_ROUTER_A_GROUP_FAMILY];
+	family = nla_get_u16(a);
+	if (family != AF_INET && family != AF_INET6) {
+		NL_SET_ERR_MSG_ATTR(extack, a,
+				    "family must be AF_INET or AF_INET6");
+		return -EAFNOSUPPORT;
+	}
+	a = tb[MCAST_ROUTER_A_GROUP_ADDR];
+	err = get_addr(a, family, &group, extack);
+	if (err)
+		return err;
+	if (!mcr_fwd_routable(family, &group)) {
+		NL_SET_ERR_MSG_ATTR(extack, a,
+				    "not a routable multicast group (link-local groups are never forwarded)");
+		return -EINVAL;
+	}
+	a = tb[MCAST_ROUTER_A_GROUP_SOURCE];
+	if (a) {
+		err = get_addr(a, family, &source, extack);
+		if (err)
+			return err;
+		if (!is_unicast(family, &source)) {
+			NL_SET_ERR_MSG_ATTR(extack, a,
+					    "the source must be a unicast address");
+			return -EINVAL;
+		}
+	} else if (add && mcr_memb_ssm(family, &group)) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[MCAST_ROUTER_A_GROUP_ADDR],
+				    "a source-specific (SSM) group needs a source");
+		return -EINVAL;
+	}
+
+	rtnl_lock();
+	a = tb[MCAST_ROUTER_A_GROUP_IFINDEX];
+	iface = xa_load(&mn->ifaces, nla_get_u32(a));
+	cfg = iface ? rtnl_dereference(iface->cfg) : NULL;
+	if (!cfg || cfg->mode != MCAST_ROUTER_MODE_ROUTER) {
+		NL_SET_ERR_MSG_ATTR(extack, a,
+				    "the interface is not in router mode");
+		err = -EINVAL;
+		goto out;
+	}
+	err = mcr_mif_static(&iface->memb.mif, cfg->max_groups,
+			     cfg->max_sources, family, &group,
+			     tb[MCAST_ROUTER_A_GROUP_SOURCE] ? &source : NULL,
+			     add);
+	if (err == -EEXIST)
+		NL_SET_ERR_MSG(extack, "the static membership exists");
+	else if (err == -ENOENT)
+		NL_SET_ERR_MSG(extack, "no such static membership");
+	else if (err == -ENOSPC)
+		NL_SET_ERR_MSG(extack,
+			       "the interface's max-groups or max-sources is reached");
+out:
+	rtnl_unlock();
+	return err;
+}
+
+/**
+ * mcr_group_add_doit() - GROUP_ADD: a static membership
+ * @skb: the request
+ * @info: its attributes
+ *
+ * Return: 0 or a negative errno with extack set.
+ */
+int mcr_group_add_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	return group_static(info, true);
+}
+
+/**
+ * mcr_group_del_doit() - GROUP_DEL: remove a static membership
+ * @skb: the request
+ * @info: its attributes
+ *
+ * Return: 0 or a negative errno with extack set.
+ */
+int mcr_group_del_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	return group_static(info, false);
 }

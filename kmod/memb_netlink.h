@@ -18,6 +18,8 @@ int mcr_group_get_start(struct netlink_callback *cb);
 int mcr_group_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
 int mcr_querier_get_start(struct netlink_callback *cb);
 int mcr_querier_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
+int mcr_group_add_doit(struct sk_buff *skb, struct genl_info *info);
+int mcr_group_del_doit(struct sk_buff *skb, struct genl_info *info);
 
 struct mcr_iface;
 struct mcr_querier;

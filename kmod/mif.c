@@ -5,6 +5,7 @@
  * delete a group when nothing is left of it. Locking: mif.h.
  */
 
+#include <linux/jhash.h>
 #include <linux/jiffies.h>
 #include <linux/netdevice.h>
 #include <linux/rhashtable.h>
@@ -41,14 +42,84 @@ static void node_free_rcu(struct rcu_head *head)
 	kfree(container_of(head, struct mcr_mgnode, rcu));
 }
 
-static void hosts_free(struct mcr_mgnode *gn)
+static void addr_list_free(struct list_head *list)
 {
 	struct mcr_mhost *h, *tmp;
 
-	list_for_each_entry_safe(h, tmp, &gn->hosts, list)
+	list_for_each_entry_safe(h, tmp, list, list)
 		kfree(h);
-	INIT_LIST_HEAD(&gn->hosts);
+	INIT_LIST_HEAD(list);
+}
+
+/* Everything a node owns besides itself. */
+static void node_release(struct mcr_mgnode *gn)
+{
+	mcr_mgrp_destroy(&gn->m);
+	addr_list_free(&gn->hosts);
 	gn->n_hosts = 0;
+	addr_list_free(&gn->static_srcs);
+	gn->n_static = 0;
+}
+
+static struct mcr_mhost *addr_find(struct list_head *list, u16 family,
+				   const struct mcr_addr *addr)
+{
+	struct mcr_mhost *h;
+
+	list_for_each_entry(h, list, list)
+		if (mcr_addr_equal(family, &h->addr, addr))
+			return h;
+	return NULL;
+}
+
+/**
+ * mcr_mif_static_src() - whether a source is a static source of a group
+ * @gn: the group, its table's lock held
+ * @source: the source
+ *
+ * Return: true if GROUP_ADD added (@source, group).
+ */
+bool mcr_mif_static_src(const struct mcr_mgnode *gn,
+			const struct mcr_addr *source)
+{
+	return addr_find((struct list_head *)&gn->static_srcs, gn->m.family,
+			 source);
+}
+EXPORT_SYMBOL_IF_KUNIT(mcr_mif_static_src);
+
+/**
+ * mcr_mif_wants() - whether traffic from a source goes to the interface
+ * @gn: the group, its table's lock held
+ * @source: the datagram's source
+ *
+ * Static membership (any source, or this source) or what the hosts asked
+ * for (mcr_mgrp_wants()).
+ *
+ * Return: true if @source's traffic to the group is wanted.
+ */
+bool mcr_mif_wants(const struct mcr_mgnode *gn, const struct mcr_addr *source)
+{
+	return gn->static_any || mcr_mif_static_src(gn, source) ||
+	       mcr_mgrp_wants(&gn->m, source);
+}
+EXPORT_SYMBOL_IF_KUNIT(mcr_mif_wants);
+
+/* Nothing left: no host state (INCLUDE({})) and no static membership. */
+static bool group_empty(const struct mcr_mgnode *gn)
+{
+	return gn->m.filter == MCR_FILTER_INCLUDE && !gn->m.n_sources &&
+	       !gn->static_any && !gn->n_static;
+}
+
+/* What users and forwarding see of a group (see mcr_mgrp_sig()). */
+static u32 node_sig(const struct mcr_mgnode *gn)
+{
+	const struct mcr_mhost *h;
+	u32 sig = mcr_mgrp_sig(&gn->m) ^ gn->static_any;
+
+	list_for_each_entry(h, &gn->static_srcs, list)
+		sig = jhash(&h->addr, sizeof(h->addr), sig);
+	return sig;
 }
 
 /* Take @gn out of the table; freed after a grace period. */
@@ -61,8 +132,7 @@ static void group_del(struct mcr_mif *mif, struct mcr_mgnode *gn)
 	mif->n_groups--;
 	/* Not _sync: this may be the timer's own callback. */
 	timer_delete(&gn->timer);
-	mcr_mgrp_destroy(&gn->m);
-	hosts_free(gn);
+	node_release(gn);
 	call_rcu(&gn->rcu, node_free_rcu);
 }
 
@@ -112,7 +182,7 @@ static void queries_start(struct mcr_mgnode *gn, unsigned long now)
 static u8 group_tick(struct mcr_mif *mif, struct mcr_mgnode *gn,
 		     unsigned long now, struct sk_buff_head *out)
 {
-	u32 sig = mcr_mgrp_sig(&gn->m);
+	u32 sig = node_sig(gn);
 	unsigned long next = 0;
 
 	lockdep_assert_held(&mif->lock);
@@ -122,12 +192,13 @@ static u8 group_tick(struct mcr_mif *mif, struct mcr_mgnode *gn,
 		gn->query_armed = next != 0;
 		gn->query_at = now + next;
 	}
-	if (mcr_mgrp_expire(&gn->m, now)) {
+	mcr_mgrp_expire(&gn->m, now);
+	if (group_empty(gn)) {
 		group_del(mif, gn);
 		return MCAST_ROUTER_GROUP_EVENT_LEAVE;
 	}
 	group_arm(gn);
-	return sig != mcr_mgrp_sig(&gn->m) ? MCAST_ROUTER_GROUP_EVENT_CHANGE : 0;
+	return sig != node_sig(gn) ? MCAST_ROUTER_GROUP_EVENT_CHANGE : 0;
 }
 
 static void send_all(struct sk_buff_head *out)
@@ -200,6 +271,7 @@ static struct mcr_mgnode *group_new(struct mcr_mif *mif,
 	gn->mif = mif;
 	gn->created = get_jiffies_64();
 	INIT_LIST_HEAD(&gn->hosts);
+	INIT_LIST_HEAD(&gn->static_srcs);
 	if (rhashtable_insert_fast(&mif->groups, &gn->node, mif_params)) {
 		kfree(gn);
 		return ERR_PTR(-ENOMEM);
@@ -221,17 +293,6 @@ static void hosts_expire(struct mcr_mgnode *gn, unsigned long now)
 		kfree(h);
 		gn->n_hosts--;
 	}
-}
-
-static struct mcr_mhost *host_find(struct mcr_mgnode *gn,
-				   const struct mcr_addr *addr)
-{
-	struct mcr_mhost *h;
-
-	list_for_each_entry(h, &gn->hosts, list)
-		if (mcr_addr_equal(gn->m.family, &h->addr, addr))
-			return h;
-	return NULL;
 }
 
 /* Whether a record says its host wants nothing of the group any more. */
@@ -266,7 +327,7 @@ static bool hosts_record(struct mcr_mif *mif, struct mcr_mgnode *gn,
 	struct mcr_mhost *h;
 
 	hosts_expire(gn, now);
-	h = host_find(gn, &r->reporter);
+	h = addr_find(&gn->hosts, gn->m.family, &r->reporter);
 	if (is_leave(r)) {
 		if (h) {
 			list_del(&h->list);
@@ -276,8 +337,15 @@ static bool hosts_record(struct mcr_mif *mif, struct mcr_mgnode *gn,
 		if (!p->fast_leave || gn->hosts_overflow)
 			return false;
 		r->fast_left = true;
-		if (!gn->n_hosts)
+		if (gn->n_hosts)
+			return true;
+		/* The hosts' state goes; static membership stays. */
+		mcr_mgrp_destroy(&gn->m);
+		mcr_mgrp_init(&gn->m, gn->key.family, &gn->key.group);
+		if (group_empty(gn))
 			group_del(mif, gn);
+		else
+			group_arm(gn);
 		return true;
 	}
 	if (!is_interest(r))
@@ -367,7 +435,7 @@ int mcr_mif_record(struct mcr_mif *mif, const struct mcr_mship_params *p,
 		}
 		event = MCAST_ROUTER_GROUP_EVENT_JOIN;
 	} else {
-		sig = mcr_mgrp_sig(&gn->m);
+		sig = node_sig(gn);
 	}
 	gn->reporter = r->reporter;
 	mcr_mgrp_old_host(&gn->m, p, now, r->level);
@@ -378,10 +446,12 @@ int mcr_mif_record(struct mcr_mif *mif, const struct mcr_mship_params *p,
 	if (hosts_record(mif, gn, p, now, r)) {
 		if (gn->unhashed)
 			event = MCAST_ROUTER_GROUP_EVENT_LEAVE;
+		else if (sig != node_sig(gn))
+			event = MCAST_ROUTER_GROUP_EVENT_CHANGE;
 		goto out;
 	}
 	ret = mcr_mgrp_record(&gn->m, p, now, r->type, r->srcs, n);
-	if (gn->m.filter == MCR_FILTER_INCLUDE && !gn->m.n_sources) {
+	if (group_empty(gn)) {
 		/* A group created and deleted by one record was never seen. */
 		event = event ? 0 : MCAST_ROUTER_GROUP_EVENT_LEAVE;
 		group_del(mif, gn);
@@ -393,7 +463,7 @@ int mcr_mif_record(struct mcr_mif *mif, const struct mcr_mship_params *p,
 		event = event ? 0 : MCAST_ROUTER_GROUP_EVENT_LEAVE;
 	else if (!gn->unhashed)
 		group_arm(gn);
-	if (!event && !gn->unhashed && sig != mcr_mgrp_sig(&gn->m))
+	if (!event && !gn->unhashed && sig != node_sig(gn))
 		event = MCAST_ROUTER_GROUP_EVENT_CHANGE;
 out:
 	spin_unlock_bh(&mif->lock);
@@ -461,6 +531,99 @@ void mcr_mif_expire(struct mcr_mif *mif, u16 family,
 EXPORT_SYMBOL_IF_KUNIT(mcr_mif_expire);
 
 /**
+ * mcr_mif_static() - add or remove a static membership
+ * @mif: the table
+ * @max_groups: the interface's group limit, 0 for none
+ * @max_sources: the interface's source limit (static sources count apart
+ *	from the hosts')
+ * @family: AF_INET or AF_INET6
+ * @group: the group
+ * @source: the source of a static (S,G) membership, NULL for any source
+ * @add: add (true) or remove
+ *
+ * The group is created for it if needed and deleted when nothing is left;
+ * the owner's changed() callback follows, as for a report.
+ *
+ * Context: process context.
+ * Return: 0, -EEXIST (already there), -ENOENT (not there), -ENOSPC (a
+ * limit) or -ENOMEM.
+ */
+int mcr_mif_static(struct mcr_mif *mif, unsigned int max_groups,
+		   unsigned int max_sources, u16 family,
+		   const struct mcr_addr *group, const struct mcr_addr *source,
+		   bool add)
+{
+	struct mcr_mhost *h = NULL;
+	struct mcr_group_key key;
+	struct mcr_mgnode *gn;
+	u8 event = 0;
+	int ret = 0;
+	u32 sig = 0;
+
+	if (add && source) {
+		h = kzalloc(sizeof(*h), GFP_KERNEL);
+		if (!h)
+			return -ENOMEM;
+		h->addr = *source;
+	}
+	mcr_group_key_init(&key, family, group);
+	spin_lock_bh(&mif->lock);
+	gn = mcr_mif_lookup(mif, family, group);
+	if (!gn && !add) {
+		ret = -ENOENT;
+		goto out;
+	}
+	if (!gn) {
+		gn = group_new(mif, max_groups, family, group);
+		if (IS_ERR(gn)) {
+			ret = PTR_ERR(gn);
+			goto out;
+		}
+		event = MCAST_ROUTER_GROUP_EVENT_JOIN;
+	} else {
+		sig = node_sig(gn);
+	}
+	if (add && !source) {
+		ret = gn->static_any ? -EEXIST : 0;
+		gn->static_any = true;
+	} else if (add) {
+		if (addr_find(&gn->static_srcs, family, source)) {
+			ret = -EEXIST;
+		} else if (gn->n_static >= max_sources) {
+			ret = -ENOSPC;
+		} else {
+			list_add_tail(&h->list, &gn->static_srcs);
+			gn->n_static++;
+			h = NULL;
+		}
+	} else if (!source) {
+		ret = gn->static_any ? 0 : -ENOENT;
+		gn->static_any = false;
+	} else {
+		h = addr_find(&gn->static_srcs, family, source);
+		if (h) {
+			list_del(&h->list);
+			gn->n_static--;
+		} else {
+			ret = -ENOENT;
+		}
+	}
+	if (group_empty(gn)) {
+		/* A group created and deleted at once was never seen. */
+		event = event ? 0 : MCAST_ROUTER_GROUP_EVENT_LEAVE;
+		group_del(mif, gn);
+	} else if (!event && sig != node_sig(gn)) {
+		event = MCAST_ROUTER_GROUP_EVENT_CHANGE;
+	}
+out:
+	spin_unlock_bh(&mif->lock);
+	kfree(h);
+	notify(mif, &key, event);
+	return ret;
+}
+EXPORT_SYMBOL_IF_KUNIT(mcr_mif_static);
+
+/**
  * mcr_mif_flush() - delete every group (the interface left router mode)
  * @mif: the table
  *
@@ -482,8 +645,7 @@ static void node_destroy(void *ptr, void *arg)
 	struct mcr_mgnode *gn = ptr;
 
 	timer_shutdown_sync(&gn->timer);
-	mcr_mgrp_destroy(&gn->m);
-	hosts_free(gn);
+	node_release(gn);
 	kfree(gn);
 }
 

@@ -37,10 +37,12 @@ struct mcr_mgnode;
 #define MCR_MIF_MAX_HOSTS	64
 
 /**
- * struct mcr_mhost - a host that reported interest in a group
- * @list: in mcr_mgnode.hosts
- * @addr: its IP source address
- * @expires: when its interest lapses without a new report (jiffies)
+ * struct mcr_mhost - an address in a group's list: a host that reported
+ *	interest (mcr_mgnode.hosts) or a static source (.static_srcs)
+ * @list: in the list
+ * @addr: the host's IP source address, or the source
+ * @expires: when the host's interest lapses without a new report
+ *	(jiffies); unused for static sources
  */
 struct mcr_mhost {
 	struct list_head list;
@@ -127,6 +129,9 @@ struct mcr_mif_report {
  * @n_hosts: entries of @hosts
  * @hosts_overflow: a host was not tracked (the list was full): the list
  *	may be incomplete until the group is relearnt
+ * @static_any: a static any-source membership (GROUP_ADD)
+ * @static_srcs: struct mcr_mhost, static sources (GROUP_ADD with a source)
+ * @n_static: entries of @static_srcs
  * @rcu: frees the node after a grace period
  */
 struct mcr_mgnode {
@@ -144,6 +149,9 @@ struct mcr_mgnode {
 	struct list_head hosts;
 	unsigned int n_hosts;
 	bool hosts_overflow;
+	bool static_any;
+	struct list_head static_srcs;
+	unsigned int n_static;
 	struct rcu_head rcu;
 };
 
@@ -156,6 +164,13 @@ void mcr_mif_lower(struct mcr_mif *mif, const struct mcr_mship_params *p,
 		   unsigned long now, u16 family, const struct mcr_addr *group,
 		   const struct mcr_addr *srcs, unsigned int n);
 void mcr_mif_flush(struct mcr_mif *mif);
+int mcr_mif_static(struct mcr_mif *mif, unsigned int max_groups,
+		   unsigned int max_sources, u16 family,
+		   const struct mcr_addr *group, const struct mcr_addr *source,
+		   bool add);
+bool mcr_mif_wants(const struct mcr_mgnode *gn, const struct mcr_addr *source);
+bool mcr_mif_static_src(const struct mcr_mgnode *gn,
+			const struct mcr_addr *source);
 void mcr_mif_expire(struct mcr_mif *mif, u16 family,
 		    const struct mcr_addr *group, unsigned long now);
 struct mcr_mgnode *mcr_mif_lookup(struct mcr_mif *mif, u16 family,

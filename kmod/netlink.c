@@ -493,6 +493,20 @@ static const struct genl_ops mcr_genl_ops[] = {
 		.policy = mcr_querier_policy,
 		.maxattr = MCAST_ROUTER_A_QUERIER_MAX,
 	},
+	{
+		.cmd = MCAST_ROUTER_CMD_GROUP_ADD,
+		.doit = mcr_group_add_doit,
+		.policy = mcr_group_policy,
+		.maxattr = MCAST_ROUTER_A_GROUP_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = MCAST_ROUTER_CMD_GROUP_DEL,
+		.doit = mcr_group_del_doit,
+		.policy = mcr_group_policy,
+		.maxattr = MCAST_ROUTER_A_GROUP_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
 };
 
 struct genl_family mcr_genl_family __ro_after_init = {

@@ -318,7 +318,57 @@ static void mcr_mif_test_hosts_expire(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, held(mif, AF_INET, &g));
 }
 
+/* Static membership: any source or one, beside the hosts', no expiry. */
+static void mcr_mif_test_static(struct kunit *test)
+{
+	struct mcr_addr g = group4(9), s1 = group4(0), s2 = group4(0);
+	struct mcr_mif *mif = test->priv;
+	unsigned long now = jiffies;
+	struct mcr_mgnode *gn;
+	bool w1, w2;
+
+	s1.ip4 = htonl(0x0a000001);
+	s2.ip4 = htonl(0x0a000002);
+	KUNIT_EXPECT_EQ(test, -ENOENT,
+			mcr_mif_static(mif, 0, 8, AF_INET, &g, NULL, false));
+	KUNIT_EXPECT_EQ(test, 0,
+			mcr_mif_static(mif, 0, 8, AF_INET, &g, &s1, true));
+	KUNIT_EXPECT_EQ(test, -EEXIST,
+			mcr_mif_static(mif, 0, 8, AF_INET, &g, &s1, true));
+	KUNIT_EXPECT_EQ(test, -ENOSPC,
+			mcr_mif_static(mif, 0, 1, AF_INET, &g, &s2, true));
+	spin_lock_bh(&mif->lock);
+	gn = mcr_mif_lookup(mif, AF_INET, &g);
+	w1 = gn && mcr_mif_wants(gn, &s1);
+	w2 = gn && mcr_mif_wants(gn, &s2);
+	spin_unlock_bh(&mif->lock);
+	KUNIT_EXPECT_TRUE(test, w1);
+	KUNIT_EXPECT_FALSE(test, w2);
+
+	/* A host joins and leaves: the static source stays. */
+	KUNIT_ASSERT_EQ(test, 0, v2(mif, &params, now, &g, 1, false, NULL));
+	KUNIT_ASSERT_EQ(test, 0, v2(mif, &params, now, &g, 1, true, NULL));
+	mcr_mif_expire(mif, AF_INET, &g, now + GMI + LMQT);
+	KUNIT_EXPECT_TRUE(test, held(mif, AF_INET, &g));
+
+	/* Any source, then both removed: the group goes. */
+	KUNIT_EXPECT_EQ(test, 0,
+			mcr_mif_static(mif, 0, 8, AF_INET, &g, NULL, true));
+	KUNIT_EXPECT_EQ(test, 0,
+			mcr_mif_static(mif, 0, 8, AF_INET, &g, &s1, false));
+	KUNIT_EXPECT_TRUE(test, held(mif, AF_INET, &g));
+	KUNIT_EXPECT_EQ(test, 0,
+			mcr_mif_static(mif, 0, 8, AF_INET, &g, NULL, false));
+	KUNIT_EXPECT_FALSE(test, held(mif, AF_INET, &g));
+	/* The group limit applies. */
+	KUNIT_EXPECT_EQ(test, 0, v2(mif, &params, now, &g, 1, false, NULL));
+	g = group4(10);
+	KUNIT_EXPECT_EQ(test, -ENOSPC,
+			mcr_mif_static(mif, 1, 8, AF_INET, &g, NULL, true));
+}
+
 static struct kunit_case mcr_mif_test_cases[] = {
+	KUNIT_CASE(mcr_mif_test_static),
 	KUNIT_CASE(mcr_mif_test_fast_leave),
 	KUNIT_CASE(mcr_mif_test_hosts_expire),
 	KUNIT_CASE(mcr_mif_test_join_leave),

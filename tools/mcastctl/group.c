@@ -33,6 +33,7 @@
 
 struct group_source {
 	uint8_t addr[16];
+	bool is_static;
 	bool has_expires, has_forward;
 	uint32_t expires;
 	uint8_t forward;
@@ -52,6 +53,7 @@ struct group_row {
 	size_t nhosts;
 	uint8_t (*hosts)[16];		/* malloc'ed */
 	uint8_t event;			/* GROUP_NTF: enum mcast_router_group_event */
+	bool is_static;			/* a static any-source membership */
 };
 
 static const char *const event_names[] = {
@@ -72,9 +74,12 @@ static const char *const filter_names[] = {
 void group_usage(FILE *fp)
 {
 	fputs("Usage: mcastctl [ -4 | -6 ] group show [ dev DEV ] [ group GROUP ]\n"
+	      "       mcastctl group { add | del } dev DEV group GROUP [ source SOURCE ]\n"
 	      "       mcastctl group help\n"
-	      "Shows the IGMP/MLD membership learnt on router-mode interfaces:\n"
-	      "one line per group, one indented line per source record.\n"
+	      "show: the IGMP/MLD membership of router-mode interfaces, one line\n"
+	      "per group, one indented line per source record.\n"
+	      "add/del: a static membership: GROUP's traffic (from SOURCE only, if\n"
+	      "given) goes to DEV as if a host had joined, until it is deleted.\n"
 	      "GROUP is an IPv4 or IPv6 address and selects the family.\n",
 	      fp);
 }
@@ -99,6 +104,9 @@ bool group_describe(int type, const char **name, bool *duration)
 		return true;
 	case MCAST_ROUTER_A_GROUP_ADDR:
 		*name = "group";
+		return true;
+	case MCAST_ROUTER_A_GROUP_SOURCE:
+		*name = "source";
 		return true;
 	}
 	return false;
@@ -191,12 +199,14 @@ static struct nla_policy group_policy[MCAST_ROUTER_A_GROUP_MAX + 1] = {
 	[MCAST_ROUTER_A_GROUP_AGE] = { .type = NLA_U64 },
 	[MCAST_ROUTER_A_GROUP_HOSTS] = { .type = NLA_NESTED },
 	[MCAST_ROUTER_A_GROUP_EVENT] = { .type = NLA_U8 },
+	[MCAST_ROUTER_A_GROUP_STATIC] = { .type = NLA_U8 },
 };
 
 static struct nla_policy source_policy[MCAST_ROUTER_A_SOURCE_MAX + 1] = {
 	[MCAST_ROUTER_A_SOURCE_ADDR] = { .type = NLA_UNSPEC },
 	[MCAST_ROUTER_A_SOURCE_EXPIRES] = { .type = NLA_U32 },
 	[MCAST_ROUTER_A_SOURCE_FORWARD] = { .type = NLA_U8 },
+	[MCAST_ROUTER_A_SOURCE_STATIC] = { .type = NLA_U8 },
 };
 
 /* Whether the row passes the user's filter (the kernel filters too). */
@@ -232,6 +242,8 @@ static int parse_source(struct nlattr *entry, int alen, struct group_source *s)
 		s->forward = nla_get_u8(tb[MCAST_ROUTER_A_SOURCE_FORWARD]);
 		s->has_forward = true;
 	}
+	if (tb[MCAST_ROUTER_A_SOURCE_STATIC])
+		s->is_static = nla_get_u8(tb[MCAST_ROUTER_A_SOURCE_STATIC]);
 	return 0;
 }
 
@@ -306,6 +318,8 @@ static int parse_row(struct nlmsghdr *nlh, void *row)
 	}
 	if (tb[MCAST_ROUTER_A_GROUP_EVENT])
 		r->event = nla_get_u8(tb[MCAST_ROUTER_A_GROUP_EVENT]);
+	if (tb[MCAST_ROUTER_A_GROUP_STATIC])
+		r->is_static = nla_get_u8(tb[MCAST_ROUTER_A_GROUP_STATIC]);
 	if (parse_hosts(tb[MCAST_ROUTER_A_GROUP_HOSTS], alen, r))
 		return -1;
 	if (!tb[MCAST_ROUTER_A_GROUP_SOURCES])
@@ -362,6 +376,11 @@ static void print_source(const struct group_row *r, const struct group_source *s
 			     s->forward ? "forward" : "blocked");
 		print_bool(PRINT_JSON, "forward", NULL, s->forward);
 	}
+	if (s->is_static) {
+		print_text_break("  ");
+		print_string(PRINT_FP, NULL, "%s", "static");
+	}
+	print_bool(PRINT_JSON, "static", NULL, s->is_static);
 	if (s->has_expires) {
 		print_text_break("  ");
 		print_timer(s->expires ? PRINT_ANY : PRINT_JSON, "expires",
@@ -428,6 +447,11 @@ static void print_group(const struct group_row *r)
 		print_text_break("  ");
 		print_string(PRINT_ANY, "filter", "%s", buf);
 	}
+	if (r->is_static) {
+		print_text_break("  ");
+		print_string(PRINT_FP, NULL, "%s", "static");
+	}
+	print_bool(PRINT_JSON, "static", NULL, r->is_static);
 	/* Text: the group timer only while it runs (EXCLUDE mode). */
 	if (r->has_expires) {
 		print_text_break("  ");
@@ -571,8 +595,126 @@ static int do_show(int argc, char **argv)
 	return ret;
 }
 
+/**
+ * group_parse_static() - parse "group add|del dev DEV group G [source S]"
+ * @argc: number of arguments after the verb
+ * @argv: the arguments after the verb
+ * @req: zero-initialised request, except @req->family (the global -4/-6);
+ *	filled in
+ *
+ * Return: 0, 1 if help was asked for (usage printed on stdout), -1 on a
+ * syntax error (printed on stderr).
+ */
+int group_parse_static(int argc, char **argv, struct group_static_req *req)
+{
+	const char *group = NULL, *source = NULL;
+	int family;
+
+	if (args_help(argc, argv, group_usage))
+		return 1;
+	for (int i = 0; i < argc; i += 2) {
+		const char **slot;
+
+		if (!strcmp(argv[i], "dev"))
+			slot = &req->dev;
+		else if (!strcmp(argv[i], "group"))
+			slot = &group;
+		else if (!strcmp(argv[i], "source"))
+			slot = &source;
+		else {
+			fprintf(stderr, "Error: unknown keyword \"%s\"; try \"mcastctl group help\"\n",
+				argv[i]);
+			return -1;
+		}
+		if (*slot) {
+			fprintf(stderr, "Error: \"%s\" given more than once\n", argv[i]);
+			return -1;
+		}
+		if (i + 1 >= argc) {
+			fprintf(stderr, "Error: \"%s\" needs a value\n", argv[i]);
+			return -1;
+		}
+		*slot = argv[i + 1];
+	}
+	if (!req->dev || !group) {
+		fprintf(stderr, "Error: \"dev\" and \"group\" are required\n");
+		return -1;
+	}
+	if (args_parse_addr("group", group, &family, req->group) ||
+	    args_check_family("group", group, family, req->family))
+		return -1;
+	req->family = family;
+	if (source) {
+		if (args_parse_addr("source", source, &family, req->source) ||
+		    args_check_family("source", source, family, req->family))
+			return -1;
+		req->has_source = true;
+	}
+	return 0;
+}
+
+/**
+ * group_put_static() - the attributes of a GROUP_ADD/DEL request
+ * @msg: the request
+ * @req: a parsed and resolved request
+ *
+ * Return: 0, or a negative libnl error if the message is too small.
+ */
+int group_put_static(struct nl_msg *msg, const struct group_static_req *req)
+{
+	int alen = addr_len(req->family);
+
+	if (nla_put_u32(msg, MCAST_ROUTER_A_GROUP_IFINDEX, req->ifindex) ||
+	    nla_put_u16(msg, MCAST_ROUTER_A_GROUP_FAMILY, (uint16_t)req->family) ||
+	    nla_put(msg, MCAST_ROUTER_A_GROUP_ADDR, alen, req->group) ||
+	    (req->has_source &&
+	     nla_put(msg, MCAST_ROUTER_A_GROUP_SOURCE, alen, req->source)))
+		return -NLE_NOMEM;
+	return 0;
+}
+
+static int do_static(uint8_t cmd, int argc, char **argv)
+{
+	struct group_static_req req = { .family = mcastctl_opts.family };
+	struct nl_msg *msg;
+	struct mr_nl nl;
+	int ret;
+
+	ret = group_parse_static(argc, argv, &req);
+	if (ret)
+		return ret > 0 ? 0 : -EINVAL;
+	ret = resolve_dev(req.dev, &req.ifindex);
+	if (ret)
+		return ret;
+	ret = mr_nl_open(&nl);
+	if (ret)
+		return ret;
+	nl.describe = group_describe;
+	msg = mr_nl_msg(&nl, cmd, 0);
+	if (!msg || group_put_static(msg, &req)) {
+		nlmsg_free(msg);
+		mr_nl_close(&nl);
+		return -ENOMEM;
+	}
+	ret = mr_nl_request(&nl, msg, NULL, NULL);
+	mr_nl_close(&nl);
+	return ret > 0 ? 0 : ret;
+}
+
+static int do_add(int argc, char **argv)
+{
+	return do_static(MCAST_ROUTER_CMD_GROUP_ADD, argc, argv);
+}
+
+static int do_del(int argc, char **argv)
+{
+	return do_static(MCAST_ROUTER_CMD_GROUP_DEL, argc, argv);
+}
+
 static const struct cmd group_cmds[] = {
 	{ "show", do_show },
+	{ "add", do_add },
+	{ "del", do_del },
 	{ NULL, NULL },
 };
 

@@ -24,6 +24,19 @@ struct group_show_req {
 };
 
 int group_parse(int argc, char **argv, struct group_show_req *req);
+
+/* What "group add|del" asked for. The device name points into argv. */
+struct group_static_req {
+	int family;			/* in: the global -4/-6; out: the group's */
+	const char *dev;
+	uint32_t ifindex;		/* resolved */
+	uint8_t group[16];
+	bool has_source;
+	uint8_t source[16];
+};
+
+int group_parse_static(int argc, char **argv, struct group_static_req *req);
+int group_put_static(struct nl_msg *msg, const struct group_static_req *req);
 int group_resolve(struct group_show_req *req);
 int group_put_filter(struct nl_msg *msg, const void *req);
 bool group_describe(int type, const char **name, bool *duration);

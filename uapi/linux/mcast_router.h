@@ -81,6 +81,12 @@ enum mcast_router_mode {
  * QUERIER_NTF: (monitor group) the querier of an interface and family
  *	changed (this router took over or stopped, or another querier was
  *	heard); attributes as QUERIER_GET's reply without STATS.
+ * GROUP_ADD: static membership of a router-mode interface (IFINDEX, FAMILY,
+ *	ADDR, optional SOURCE; MCAST_ROUTER_A_GROUP_*): traffic of the group
+ *	(from SOURCE only, if given) is forwarded to the interface as if a
+ *	host had joined, until GROUP_DEL. -EEXIST if already there.
+ * GROUP_DEL: remove a static membership added by GROUP_ADD (the same
+ *	attributes); -ENOENT if there is none.
  */
 enum mcast_router_cmd {
 	MCAST_ROUTER_CMD_UNSPEC,
@@ -97,6 +103,8 @@ enum mcast_router_cmd {
 	MCAST_ROUTER_CMD_QUERIER_GET,
 	MCAST_ROUTER_CMD_GROUP_NTF,
 	MCAST_ROUTER_CMD_QUERIER_NTF,
+	MCAST_ROUTER_CMD_GROUP_ADD,
+	MCAST_ROUTER_CMD_GROUP_DEL,
 
 	/* private: */
 	__MCAST_ROUTER_CMD_MAX,
@@ -351,6 +359,11 @@ enum mcast_router_group_event {
  *	(explicit tracking, at most 64)
  * @MCAST_ROUTER_A_GROUP_EVENT: u8, enum mcast_router_group_event
  *	(GROUP_NTF only)
+ * @MCAST_ROUTER_A_GROUP_SOURCE: binary, 4 or 16 bytes, a unicast source
+ *	(GROUP_ADD/DEL requests: a static (S,G) membership)
+ * @MCAST_ROUTER_A_GROUP_STATIC: u8, 1 if the group has a static
+ *	any-source membership (replies); static sources are listed among
+ *	the SOURCES with SOURCE_STATIC set
  */
 enum {
 	MCAST_ROUTER_A_GROUP_UNSPEC,
@@ -366,6 +379,8 @@ enum {
 	MCAST_ROUTER_A_GROUP_PAD,
 	MCAST_ROUTER_A_GROUP_HOSTS,
 	MCAST_ROUTER_A_GROUP_EVENT,
+	MCAST_ROUTER_A_GROUP_SOURCE,
+	MCAST_ROUTER_A_GROUP_STATIC,
 
 	/* private: */
 	__MCAST_ROUTER_A_GROUP_MAX,
@@ -398,13 +413,15 @@ enum {
  *	(0: not running)
  * @MCAST_ROUTER_A_SOURCE_FORWARD: u8, 1 if traffic from the source is
  *	forwarded to the interface (INCLUDE mode, or EXCLUDE mode with the
- *	timer running), 0 if it is blocked
+ *	timer running, or a static source), 0 if it is blocked
+ * @MCAST_ROUTER_A_SOURCE_STATIC: u8, 1 for a static source (GROUP_ADD)
  */
 enum {
 	MCAST_ROUTER_A_SOURCE_UNSPEC,
 	MCAST_ROUTER_A_SOURCE_ADDR,
 	MCAST_ROUTER_A_SOURCE_EXPIRES,
 	MCAST_ROUTER_A_SOURCE_FORWARD,
+	MCAST_ROUTER_A_SOURCE_STATIC,
 
 	/* private: */
 	__MCAST_ROUTER_A_SOURCE_MAX,

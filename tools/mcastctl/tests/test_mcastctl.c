@@ -2282,6 +2282,82 @@ static int parse_group_line(int family, const char *line,
 	return ret;
 }
 
+/* group add|del: required keywords, each once, families that agree. */
+static void test_group_static(void)
+{
+	static const struct {
+		int family;
+		const char *line, *err;
+	} bad[] = {
+		{ AF_UNSPEC, "dev eth1", "Error: \"dev\" and \"group\" are required\n" },
+		{ AF_UNSPEC, "group 239.1.1.1", "Error: \"dev\" and \"group\" are required\n" },
+		{ AF_UNSPEC, "dev eth1 group 239.1.1.1 group 239.1.1.2",
+		  "Error: \"group\" given more than once\n" },
+		{ AF_UNSPEC, "dev eth1 grp 239.1.1.1",
+		  "Error: unknown keyword \"grp\"; try \"mcastctl group help\"\n" },
+		{ AF_UNSPEC, "dev eth1 group", "Error: \"group\" needs a value\n" },
+	};
+	struct nlattr *tb[MCAST_ROUTER_A_GROUP_MAX + 1];
+	struct group_static_req req;
+	char *argv[16], *copy, *tok, *save, *err;
+	struct capture c;
+	struct nl_msg *msg;
+	int argc, ret;
+
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		copy = strdup(bad[i].line);
+		argc = 0;
+		save = NULL;
+		for (tok = strtok_r(copy, " ", &save); tok; tok = strtok_r(NULL, " ", &save))
+			argv[argc++] = tok;
+		memset(&req, 0, sizeof(req));
+		req.family = bad[i].family;
+		capture_begin(&c, 2);
+		ret = group_parse_static(argc, argv, &req);
+		err = capture_end(&c);
+		EXPECT(ret == -1);
+		EXPECT_STR(bad[i].err, err);
+		free(err);
+		free(copy);
+	}
+
+	/* A good one, and its attributes. */
+	copy = strdup("dev eth1 group ff0e::1 source 2001:db8::9");
+	argc = 0;
+	save = NULL;
+	for (tok = strtok_r(copy, " ", &save); tok; tok = strtok_r(NULL, " ", &save))
+		argv[argc++] = tok;
+	memset(&req, 0, sizeof(req));
+	EXPECT(group_parse_static(argc, argv, &req) == 0);
+	EXPECT(req.family == AF_INET6 && req.has_source && !strcmp(req.dev, "eth1"));
+	req.ifindex = 7;
+	msg = nlmsg_alloc();
+	EXPECT(genlmsg_put(msg, 0, 0, 1, 0, 0, MCAST_ROUTER_CMD_GROUP_ADD, 1) != NULL);
+	EXPECT(group_put_static(msg, &req) == 0);
+	EXPECT(genlmsg_parse(nlmsg_hdr(msg), 0, tb, MCAST_ROUTER_A_GROUP_MAX, NULL) == 0);
+	EXPECT(nla_get_u32(tb[MCAST_ROUTER_A_GROUP_IFINDEX]) == 7);
+	EXPECT(nla_get_u16(tb[MCAST_ROUTER_A_GROUP_FAMILY]) == AF_INET6);
+	EXPECT(nla_len(tb[MCAST_ROUTER_A_GROUP_ADDR]) == 16);
+	EXPECT(nla_len(tb[MCAST_ROUTER_A_GROUP_SOURCE]) == 16);
+	nlmsg_free(msg);
+	free(copy);
+
+	/* -4 with an IPv6 group is refused. */
+	copy = strdup("dev eth1 group ff0e::1");
+	argc = 0;
+	save = NULL;
+	for (tok = strtok_r(copy, " ", &save); tok; tok = strtok_r(NULL, " ", &save))
+		argv[argc++] = tok;
+	memset(&req, 0, sizeof(req));
+	req.family = AF_INET;
+	capture_begin(&c, 2);
+	EXPECT(group_parse_static(argc, argv, &req) == -1);
+	err = capture_end(&c);
+	EXPECT(strstr(err, "ff0e::1") != NULL);
+	free(err);
+	free(copy);
+}
+
 static void test_group_parse(void)
 {
 	static const uint8_t g4[4] = { 239, 1, 1, 1 };
@@ -2569,7 +2645,7 @@ static void test_group_event(void)
 	EXPECT_STR("leave eth1  239.1.1.1\n", s);
 	free(s);
 	s = group_event(MCAST_ROUTER_GROUP_EVENT_CHANGE, true);
-	EXPECT_STR("{\"event\":\"change\",\"dev\":\"eth1\",\"ifindex\":11,\"family\":\"inet\",\"group\":\"239.1.1.1\",\"filter\":\"exclude\",\"hosts\":[\"10.0.1.2\",\"10.0.1.3\"],\"sources\":[]}\n", s);
+	EXPECT_STR("{\"event\":\"change\",\"dev\":\"eth1\",\"ifindex\":11,\"family\":\"inet\",\"group\":\"239.1.1.1\",\"filter\":\"exclude\",\"static\":false,\"hosts\":[\"10.0.1.2\",\"10.0.1.3\"],\"sources\":[]}\n", s);
 	free(s);
 	fake_ifnames(false);
 }
@@ -2590,11 +2666,11 @@ static void test_group_print(void)
 	free(s);
 
 	s = group_show(NULL, true, false);
-	EXPECT_STR("[{\"dev\":\"eth1\",\"ifindex\":11,\"family\":\"inet\",\"group\":\"224.1.2.3\",\"filter\":\"exclude\",\"expires\":200000,\"compat\":2,\"reporter\":\"10.0.1.3\",\"age\":65000,\"hosts\":[],\"sources\":[]},"
-		   "{\"dev\":\"eth1\",\"ifindex\":11,\"family\":\"inet\",\"group\":\"239.1.1.1\",\"filter\":\"exclude\",\"expires\":254312,\"compat\":3,\"reporter\":\"10.0.1.2\",\"age\":12400,\"hosts\":[],\"sources\":["
-		   "{\"address\":\"10.0.1.9\",\"forward\":true,\"expires\":3250},{\"address\":\"10.0.1.10\",\"forward\":false,\"expires\":0}]},"
-		   "{\"dev\":\"eth2\",\"ifindex\":12,\"family\":\"inet6\",\"group\":\"ff0e::1\",\"filter\":\"include\",\"expires\":0,\"compat\":2,\"reporter\":\"fe80::2\",\"age\":3723000,\"hosts\":[],\"sources\":["
-		   "{\"address\":\"2001:db8::9\",\"forward\":true,\"expires\":12000}]}]\n", s);
+	EXPECT_STR("[{\"dev\":\"eth1\",\"ifindex\":11,\"family\":\"inet\",\"group\":\"224.1.2.3\",\"filter\":\"exclude\",\"static\":false,\"expires\":200000,\"compat\":2,\"reporter\":\"10.0.1.3\",\"age\":65000,\"hosts\":[],\"sources\":[]},"
+		   "{\"dev\":\"eth1\",\"ifindex\":11,\"family\":\"inet\",\"group\":\"239.1.1.1\",\"filter\":\"exclude\",\"static\":false,\"expires\":254312,\"compat\":3,\"reporter\":\"10.0.1.2\",\"age\":12400,\"hosts\":[],\"sources\":["
+		   "{\"address\":\"10.0.1.9\",\"forward\":true,\"static\":false,\"expires\":3250},{\"address\":\"10.0.1.10\",\"forward\":false,\"static\":false,\"expires\":0}]},"
+		   "{\"dev\":\"eth2\",\"ifindex\":12,\"family\":\"inet6\",\"group\":\"ff0e::1\",\"filter\":\"include\",\"static\":false,\"expires\":0,\"compat\":2,\"reporter\":\"fe80::2\",\"age\":3723000,\"hosts\":[],\"sources\":["
+		   "{\"address\":\"2001:db8::9\",\"forward\":true,\"static\":false,\"expires\":12000}]}]\n", s);
 	free(s);
 
 	s = group_show(NULL, true, true);
@@ -2720,7 +2796,7 @@ static void test_group_malformed(void)
 		EXPECT(group_table_print(&t) == 0);
 		EXPECT(print_end() == 0);
 		s = out_end(&o);
-		EXPECT_STR("[{\"dev\":\"if500\",\"ifindex\":500,\"family\":\"inet\",\"group\":\"239.1.1.1\",\"filter\":\"9\",\"hosts\":[],\"sources\":[]}]\n", s);
+		EXPECT_STR("[{\"dev\":\"if500\",\"ifindex\":500,\"family\":\"inet\",\"group\":\"239.1.1.1\",\"filter\":\"9\",\"static\":false,\"hosts\":[],\"sources\":[]}]\n", s);
 		free(s);
 	}
 	fake_ifnames(false);
@@ -2985,6 +3061,7 @@ static const struct {
 	{ "group_help", test_group_help },
 	{ "group_print", test_group_print },
 	{ "group_event", test_group_event },
+	{ "group_static", test_group_static },
 	{ "group_malformed", test_group_malformed },
 	{ "querier_parse", test_querier_parse },
 	{ "querier_print", test_querier_print },
