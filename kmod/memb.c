@@ -229,8 +229,8 @@ static unsigned long memb_queries(struct mcr_mif *mif, struct mcr_mgnode *gn,
 	const struct mcr_iface_cfg *cfg;
 	struct mcr_mship_params p;
 	struct mcr_msrc *s;
+	struct mcr_query qry = {};
 	unsigned long next = 0;
-	struct mcr_query qry;
 	struct mcr_addr src;
 	bool send, more;
 	u8 version;

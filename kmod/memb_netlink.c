@@ -308,14 +308,14 @@ static bool iface_in_dump(const struct memb_dump_ctx *ctx,
 	return rcu_dereference(iface->cfg)->mode == MCAST_ROUTER_MODE_ROUTER;
 }
 
-/**
- * mcr_group_get_dumpit() - GROUP_GET dump
- * @skb: the reply
- * @cb: the dump
- *
- * Return: the reply's length, 0 when done, or a negative errno.
+/*
+ * Both dumps: the router-mode interfaces from the cursor on, @one filling
+ * what an interface has from ctx->pos on.
  */
-int mcr_group_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
+static int dump_ifaces(struct sk_buff *skb, struct netlink_callback *cb,
+		       int (*one)(struct sk_buff *skb,
+				  struct netlink_callback *cb,
+				  struct mcr_iface *iface))
 {
 	struct mcr_net *mn = mcr_netns_get(sock_net(skb->sk));
 	struct memb_dump_ctx *ctx = dump_ctx(cb);
@@ -331,7 +331,7 @@ int mcr_group_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 		}
 		if (!iface_in_dump(ctx, iface))
 			continue;
-		err = dump_iface_groups(skb, cb, iface);
+		err = one(skb, cb, iface);
 		if (err)
 			break;
 	}
@@ -342,6 +342,18 @@ int mcr_group_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 	if (err && !skb->len)
 		return err;
 	return skb->len;
+}
+
+/**
+ * mcr_group_get_dumpit() - GROUP_GET dump
+ * @skb: the reply
+ * @cb: the dump
+ *
+ * Return: the reply's length, 0 when done, or a negative errno.
+ */
+int mcr_group_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	return dump_ifaces(skb, cb, dump_iface_groups);
 }
 
 static int fill_querier(struct sk_buff *skb, struct netlink_callback *cb,
@@ -389,6 +401,26 @@ out:
 	return 0;
 }
 
+/* One interface's queriers from ctx->pos (a family index) on. */
+static int dump_iface_queriers(struct sk_buff *skb,
+			       struct netlink_callback *cb,
+			       struct mcr_iface *iface)
+{
+	struct memb_dump_ctx *ctx = dump_ctx(cb);
+	struct mcr_querier *q;
+	int err;
+
+	for (; ctx->pos < MCR_NFAMILIES; ctx->pos++) {
+		q = &iface->memb.q[ctx->pos];
+		if (ctx->family && q->family != ctx->family)
+			continue;
+		err = fill_querier(skb, cb, iface, q);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
 /**
  * mcr_querier_get_dumpit() - QUERIER_GET dump
  * @skb: the reply
@@ -398,39 +430,7 @@ out:
  */
 int mcr_querier_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
-	struct mcr_net *mn = mcr_netns_get(sock_net(skb->sk));
-	struct memb_dump_ctx *ctx = dump_ctx(cb);
-	struct mcr_iface *iface;
-	struct mcr_querier *q;
-	unsigned long index;
-	int err = 0;
-
-	rcu_read_lock();
-	xa_for_each_start(&mn->ifaces, index, iface, ctx->ifindex) {
-		if (index != ctx->ifindex) {
-			ctx->ifindex = index;
-			ctx->pos = 0;
-		}
-		if (!iface_in_dump(ctx, iface))
-			continue;
-		for (; ctx->pos < MCR_NFAMILIES; ctx->pos++) {
-			q = &iface->memb.q[ctx->pos];
-			if (ctx->family && q->family != ctx->family)
-				continue;
-			err = fill_querier(skb, cb, iface, q);
-			if (err)
-				break;
-		}
-		if (err)
-			break;
-	}
-	if (!err)
-		ctx->ifindex = U32_MAX;
-	rcu_read_unlock();
-
-	if (err && !skb->len)
-		return err;
-	return skb->len;
+	return dump_ifaces(skb, cb, dump_iface_queriers);
 }
 
 /* A leave: the group is gone, only its key is announced. */

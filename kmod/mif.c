@@ -368,6 +368,30 @@ static bool hosts_record(struct mcr_mif *mif, struct mcr_mgnode *gn,
 	return false;
 }
 
+/*
+ * The group's node, created if @create (an event "join"); otherwise the
+ * digest of what it showed before the change, for the "change" event.
+ * Return: the node, NULL if absent and not created, or an ERR_PTR.
+ */
+static struct mcr_mgnode *group_get(struct mcr_mif *mif,
+				    unsigned int max_groups, u16 family,
+				    const struct mcr_addr *group, bool create,
+				    u8 *event, u32 *sig)
+{
+	struct mcr_mgnode *gn = mcr_mif_lookup(mif, family, group);
+
+	if (gn) {
+		*sig = node_sig(gn);
+		return gn;
+	}
+	if (!create)
+		return NULL;
+	gn = group_new(mif, max_groups, family, group);
+	if (!IS_ERR(gn))
+		*event = MCAST_ROUTER_GROUP_EVENT_JOIN;
+	return gn;
+}
+
 /* A record that changes nothing on an absent group (INCLUDE({})). */
 static bool noop_on_absent(const struct mcr_mif_report *r)
 {
@@ -424,18 +448,11 @@ int mcr_mif_record(struct mcr_mif *mif, const struct mcr_mship_params *p,
 	spin_lock_bh(&mif->lock);
 	if (mif->dying)
 		goto out;
-	gn = mcr_mif_lookup(mif, r->family, &r->group);
-	if (!gn) {
-		if (noop_on_absent(r))
-			goto out;
-		gn = group_new(mif, max_groups, r->family, &r->group);
-		if (IS_ERR(gn)) {
-			ret = PTR_ERR(gn);
-			goto out;
-		}
-		event = MCAST_ROUTER_GROUP_EVENT_JOIN;
-	} else {
-		sig = node_sig(gn);
+	gn = group_get(mif, max_groups, r->family, &r->group,
+		       !noop_on_absent(r), &event, &sig);
+	if (IS_ERR_OR_NULL(gn)) {
+		ret = PTR_ERR(gn);
+		goto out;
 	}
 	gn->reporter = r->reporter;
 	mcr_mgrp_old_host(&gn->m, p, now, r->level);
@@ -568,20 +585,10 @@ int mcr_mif_static(struct mcr_mif *mif, unsigned int max_groups,
 	}
 	mcr_group_key_init(&key, family, group);
 	spin_lock_bh(&mif->lock);
-	gn = mcr_mif_lookup(mif, family, group);
-	if (!gn && !add) {
-		ret = -ENOENT;
+	gn = group_get(mif, max_groups, family, group, add, &event, &sig);
+	if (IS_ERR_OR_NULL(gn)) {
+		ret = gn ? PTR_ERR(gn) : -ENOENT;
 		goto out;
-	}
-	if (!gn) {
-		gn = group_new(mif, max_groups, family, group);
-		if (IS_ERR(gn)) {
-			ret = PTR_ERR(gn);
-			goto out;
-		}
-		event = MCAST_ROUTER_GROUP_EVENT_JOIN;
-	} else {
-		sig = node_sig(gn);
 	}
 	if (add && !source) {
 		ret = gn->static_any ? -EEXIST : 0;

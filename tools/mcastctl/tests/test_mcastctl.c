@@ -422,18 +422,28 @@ static void test_help_levels(void)
 
 /* ---- interface set: parsing ------------------------------------------ */
 
+/* Split @line (modified) at spaces into @argv[64], NULL-terminated. */
+static int split_line(char *line, char **argv)
+{
+	char *tok, *save = NULL;
+	int argc = 0;
+
+	for (tok = strtok_r(line, " ", &save); tok && argc < 63;
+	     tok = strtok_r(NULL, " ", &save))
+		argv[argc++] = tok;
+	argv[argc] = NULL;
+	return argc;
+}
+
 /* Parse a space-separated command line (after "set"); stderr -> *err. */
 static int parse_set_line(const char *line, struct iface_set_req *req,
 			  char **err)
 {
-	char *copy = strdup(line), *argv[64], *tok, *save = NULL;
+	char *copy = strdup(line), *argv[64];
 	struct capture c;
-	int argc = 0, ret;
+	int argc, ret;
 
-	for (tok = strtok_r(copy, " ", &save); tok && argc < 63;
-	     tok = strtok_r(NULL, " ", &save))
-		argv[argc++] = tok;
-	argv[argc] = NULL;
+	argc = split_line(copy, argv);
 	memset(req, 0, sizeof(*req));
 	capture_begin(&c, 2);
 	ret = iface_parse_set(argc, argv, req);
@@ -1450,15 +1460,12 @@ static void test_nl_dump(void)
 static int parse_mfe_line(enum mfe_verb verb, int family, const char *line,
 			  struct mfe_req *req, char **err, char **copy)
 {
-	char *argv[64], *tok, *save = NULL;
+	char *argv[64];
 	struct capture c;
-	int argc = 0, ret;
+	int argc, ret;
 
 	*copy = strdup(line);
-	for (tok = strtok_r(*copy, " ", &save); tok && argc < 63;
-	     tok = strtok_r(NULL, " ", &save))
-		argv[argc++] = tok;
-	argv[argc] = NULL;
+	argc = split_line(*copy, argv);
 	memset(req, 0, sizeof(*req));
 	req->family = family;
 	capture_begin(&c, 2);
@@ -2265,15 +2272,12 @@ static void test_format_timer(void)
 static int parse_group_line(int family, const char *line,
 			    struct group_show_req *req, char **err, char **copy)
 {
-	char *argv[64], *tok, *save = NULL;
+	char *argv[64];
 	struct capture c;
-	int argc = 0, ret;
+	int argc, ret;
 
 	*copy = strdup(line);
-	for (tok = strtok_r(*copy, " ", &save); tok && argc < 63;
-	     tok = strtok_r(NULL, " ", &save))
-		argv[argc++] = tok;
-	argv[argc] = NULL;
+	argc = split_line(*copy, argv);
 	memset(req, 0, sizeof(*req));
 	req->family = family;
 	capture_begin(&c, 2);
@@ -2299,17 +2303,14 @@ static void test_group_static(void)
 	};
 	struct nlattr *tb[MCAST_ROUTER_A_GROUP_MAX + 1];
 	struct group_static_req req;
-	char *argv[16], *copy, *tok, *save, *err;
+	char *argv[64], *copy, *err;
 	struct capture c;
 	struct nl_msg *msg;
 	int argc, ret;
 
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		copy = strdup(bad[i].line);
-		argc = 0;
-		save = NULL;
-		for (tok = strtok_r(copy, " ", &save); tok; tok = strtok_r(NULL, " ", &save))
-			argv[argc++] = tok;
+		argc = split_line(copy, argv);
 		memset(&req, 0, sizeof(req));
 		req.family = bad[i].family;
 		capture_begin(&c, 2);
@@ -2323,10 +2324,7 @@ static void test_group_static(void)
 
 	/* A good one, and its attributes. */
 	copy = strdup("dev eth1 group ff0e::1 source 2001:db8::9");
-	argc = 0;
-	save = NULL;
-	for (tok = strtok_r(copy, " ", &save); tok; tok = strtok_r(NULL, " ", &save))
-		argv[argc++] = tok;
+	argc = split_line(copy, argv);
 	memset(&req, 0, sizeof(req));
 	EXPECT(group_parse_static(argc, argv, &req) == 0);
 	EXPECT(req.family == AF_INET6 && req.has_source && !strcmp(req.dev, "eth1"));
@@ -2344,10 +2342,7 @@ static void test_group_static(void)
 
 	/* -4 with an IPv6 group is refused. */
 	copy = strdup("dev eth1 group ff0e::1");
-	argc = 0;
-	save = NULL;
-	for (tok = strtok_r(copy, " ", &save); tok; tok = strtok_r(NULL, " ", &save))
-		argv[argc++] = tok;
+	argc = split_line(copy, argv);
 	memset(&req, 0, sizeof(req));
 	req.family = AF_INET;
 	capture_begin(&c, 2);
@@ -2808,15 +2803,12 @@ static void test_group_malformed(void)
 static int parse_querier_line(int family, const char *line,
 			      struct querier_req *req, char **err, char **copy)
 {
-	char *argv[64], *tok, *save = NULL;
+	char *argv[64];
 	struct capture c;
-	int argc = 0, ret;
+	int argc, ret;
 
 	*copy = strdup(line);
-	for (tok = strtok_r(*copy, " ", &save); tok && argc < 63;
-	     tok = strtok_r(NULL, " ", &save))
-		argv[argc++] = tok;
-	argv[argc] = NULL;
+	argc = split_line(*copy, argv);
 	memset(req, 0, sizeof(*req));
 	req->family = family;
 	capture_begin(&c, 2);
