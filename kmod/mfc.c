@@ -28,7 +28,7 @@ static const struct rhashtable_params group_params = {
 int mcr_mfc_init(struct mcr_mfc *mfc)
 {
 	spin_lock_init(&mfc->lock);
-	xa_init_flags(&mfc->ids, XA_FLAGS_ALLOC);
+	xa_init_flags(&mfc->ids, XA_FLAGS_ALLOC | XA_FLAGS_LOCK_BH);
 	mfc->count = 0;
 	mfc->generation = 1;
 	return rhashtable_init(&mfc->groups, &group_params);
@@ -139,7 +139,7 @@ struct mfe_new {
 static void mfe_new_free(struct mcr_mfc *mfc, struct mfe_new *n)
 {
 	if (n->mfe) {
-		xa_erase(&mfc->ids, n->mfe->id);
+		xa_erase_bh(&mfc->ids, n->mfe->id);
 		free_percpu(n->mfe->stats);
 	}
 	kfree(n->mfe);
@@ -162,7 +162,7 @@ static int mfe_new_alloc(struct mcr_mfc *mfc, const struct mcr_mfe_spec *spec,
 	if (!mfe->stats)
 		goto err;
 	/* Reserve an id now: storing into a reserved slot cannot fail. */
-	if (xa_alloc(&mfc->ids, &id, NULL, xa_limit_31b, gfp)) {
+	if (xa_alloc_bh(&mfc->ids, &id, NULL, xa_limit_31b, gfp)) {
 		free_percpu(mfe->stats);
 		goto err;
 	}

@@ -15,7 +15,11 @@
  * ------------------------------ ------------------------ ----------------
  * mcr_mfc.groups (rhashtable)    mcr_mfc.lock (_bh)       RCU
  * mcr_mfc_group.entries (list)   mcr_mfc.lock (_bh)       RCU
- * mcr_mfc.ids (xarray id->mfe)   mcr_mfc.lock (_bh)       RCU
+ * mcr_mfc.ids (xarray id->mfe)   mcr_mfc.lock (_bh), and  RCU
+ *                                its own xa_lock, always
+ *                                BH-safe (XA_FLAGS_LOCK_BH,
+ *                                xa_alloc_bh): ids are
+ *                                taken in softirq too
  * mcr_mfe.oifs (__rcu, immutable mcr_mfc.lock (_bh),      RCU
  *   array, replaced whole)        old one freed by call_rcu
  * mcr_mfc.count, .generation     mcr_mfc.lock (_bh)       READ_ONCE
