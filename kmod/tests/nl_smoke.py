@@ -214,9 +214,12 @@ def main():
     name0 = attr(A_IFNAME, b"mcr0\0")
 
     def notif():
-        data = mon.s.recv(65536)
-        ln, mtype, _, _, _ = struct.unpack("IHHII", data[:16])
-        return data[16], iface(data[20:ln])
+        # Configuration events only: router mode also announces queriers.
+        while True:
+            data = mon.s.recv(65536)
+            ln, mtype, _, _, _ = struct.unpack("IHHII", data[:16])
+            if data[16] in (CMD_CHANGE_NTF, CMD_DEL_NTF):
+                return data[16], iface(data[20:ln])
 
     expect_error(lambda: nl.do(CMD_GET, name0), errno.ENOENT,
                  "GET unconfigured", "interface not configured")
