@@ -211,6 +211,31 @@ static int mfe_new_insert(struct mcr_mfc *mfc, struct mfe_new *n,
 	return 0;
 }
 
+/*
+ * Static entries win over membership ones: a static (S,G) replaces the
+ * (S,G)'s learnt entries, on every iif, and a static (*,G) all of G's.
+ */
+static bool learnt_under(const struct mcr_mfe *cur,
+			 const struct mcr_mfe_spec *spec, u8 origin)
+{
+	return origin == MCAST_ROUTER_ORIGIN_STATIC &&
+	       cur->origin == MCAST_ROUTER_ORIGIN_MEMBERSHIP &&
+	       (spec->any_source ||
+		mcr_addr_equal(spec->family, &cur->source, &spec->source));
+}
+
+/* Delete what learnt_under() says a new static entry replaces. */
+static void forget_learnt(struct mcr_mfc *mfc, struct mcr_mfc_group *grp,
+			  const struct mcr_mfe_spec *spec, u8 origin)
+{
+	struct mcr_mfe *cur, *tmp;
+
+	/* The new entry is in @grp: deleting the others never frees it. */
+	list_for_each_entry_safe(cur, tmp, &grp->entries, list)
+		if (learnt_under(cur, spec, origin))
+			mfe_delete(mfc, cur);
+}
+
 /**
  * mcr_mfc_add() - add an entry, or replace the oifs of an existing one
  * @mfc: the table
@@ -221,6 +246,9 @@ static int mfe_new_insert(struct mcr_mfc *mfc, struct mfe_new *n,
  * @replace: replace the oifs of an existing entry of the same origin
  *	instead of failing with -EEXIST
  * @extack: reason of a failure
+ *
+ * A static entry replaces the membership entries it covers (static
+ * entries win).
  *
  * Context: process context, may sleep; RTNL held by netlink callers.
  * Return: 0, -EEXIST, -EBUSY (an entry of another origin), -ENOSPC (table
@@ -245,7 +273,8 @@ int mcr_mfc_add(struct mcr_mfc *mfc, const struct mcr_mfe_spec *spec,
 	grp = group_get(mfc, spec->family, &spec->group);
 	if (grp) {
 		list_for_each_entry(cur, &grp->entries, list) {
-			if (!mfe_matches(cur, spec) || cur->iif != spec->iif)
+			if (!mfe_matches(cur, spec) || cur->iif != spec->iif ||
+			    learnt_under(cur, spec, origin))
 				continue;
 			if (cur->origin != origin) {
 				NL_SET_ERR_MSG(extack,
@@ -270,6 +299,8 @@ int mcr_mfc_add(struct mcr_mfc *mfc, const struct mcr_mfe_spec *spec,
 		goto out_unlock;
 	}
 	err = mfe_new_insert(mfc, &n, grp, oifs);
+	if (!err && grp)
+		forget_learnt(mfc, grp, spec, origin);
 out_unlock:
 	spin_unlock_bh(&mfc->lock);
 	/*

@@ -225,7 +225,62 @@ static void mcr_mfc_test_flush(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, 0U, ctx->mfc.count);
 }
 
+/* mcr_mfc_learn()'s compute: an empty set (nobody wants the group). */
+static struct mcr_oifs *no_oifs(void *arg, const struct mcr_mfe_spec *spec)
+{
+	unsigned int *calls = arg;
+
+	(*calls)++;
+	return mcr_mfc_oifs_alloc(0, GFP_ATOMIC);
+}
+
+/*
+ * Learning: one entry per (S,G) whatever the iif, none beside a static
+ * entry, and a static entry added later replaces what it covers.
+ */
+static void mcr_mfc_test_learn(struct kunit *test)
+{
+	struct mfc_ctx *ctx = test->priv;
+	struct mcr_mfe_spec s1 = spec4(G1, S1, 1), s2 = spec4(G1, S2, 1);
+	struct mcr_mfe_spec star = spec4(G1, 0, 3);
+	unsigned int calls = 0;
+	struct mcr_mfe *mfe;
+
+	KUNIT_EXPECT_EQ(test, 0, mcr_mfc_learn(&ctx->mfc, &s1, no_oifs, &calls));
+	KUNIT_EXPECT_EQ(test, 0, mcr_mfc_learn(&ctx->mfc, &s2, no_oifs, &calls));
+	KUNIT_EXPECT_EQ(test, 2U, calls);
+	KUNIT_EXPECT_EQ(test, 2U, ctx->mfc.learnt);
+	KUNIT_EXPECT_EQ(test, MCR_MFC_HIT, lookup(ctx, G1, S1, 1, &mfe));
+	KUNIT_ASSERT_NOT_NULL(test, mfe);
+	KUNIT_EXPECT_EQ(test, MCAST_ROUTER_ORIGIN_MEMBERSHIP, mfe->origin);
+	/* The (S,G) arriving elsewhere is not learnt again: wrong iif. */
+	s1.iif = 2;
+	KUNIT_EXPECT_EQ(test, -EEXIST,
+			mcr_mfc_learn(&ctx->mfc, &s1, no_oifs, &calls));
+	KUNIT_EXPECT_EQ(test, 2U, calls);
+	/* A static (S1,G) on iif 2 replaces the learnt (S1,G) on iif 1. */
+	KUNIT_EXPECT_EQ(test, 0, add(test, ctx, &s1, 1, false));
+	KUNIT_EXPECT_EQ(test, 1U, ctx->mfc.learnt);
+	KUNIT_EXPECT_EQ(test, MCR_MFC_WRONG_IIF, lookup(ctx, G1, S1, 1, &mfe));
+	/* A static (*,G) replaces every learnt entry of G. */
+	KUNIT_EXPECT_EQ(test, 0, add(test, ctx, &star, 1, false));
+	KUNIT_EXPECT_EQ(test, 0U, ctx->mfc.learnt);
+	KUNIT_EXPECT_EQ(test, 2U, ctx->mfc.count);
+	/* Nothing is learnt beside it. */
+	KUNIT_EXPECT_EQ(test, -EEXIST,
+			mcr_mfc_learn(&ctx->mfc, &s2, no_oifs, &calls));
+	/* The GC: an entry is idle once no datagram matched it in a round. */
+	KUNIT_EXPECT_EQ(test, 2, mcr_mfc_del(&ctx->mfc, &star) +
+			mcr_mfc_del(&ctx->mfc, &s1));
+	s2.source.ip4 = htonl(0x0a000009);
+	KUNIT_EXPECT_EQ(test, 0, mcr_mfc_learn(&ctx->mfc, &s2, no_oifs, &calls));
+	KUNIT_EXPECT_EQ(test, 1U, mcr_mfc_gc(&ctx->mfc));
+	KUNIT_EXPECT_EQ(test, 0U, ctx->mfc.learnt);
+	KUNIT_EXPECT_EQ(test, 0U, ctx->mfc.count);
+}
+
 static struct kunit_case mcr_mfc_test_cases[] = {
+	KUNIT_CASE(mcr_mfc_test_learn),
 	KUNIT_CASE(mcr_mfc_test_lookup),
 	KUNIT_CASE(mcr_mfc_test_sg_only_other_source),
 	KUNIT_CASE(mcr_mfc_test_exists_replace),

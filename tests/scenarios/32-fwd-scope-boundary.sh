@@ -5,7 +5,7 @@
 # oif (counted as boundary-drops) but does leave another; link-local
 # groups (224.0.0.0/24, ff02::/16) are never forwarded: the kernel refuses
 # entries for them, and their traffic is neither forwarded nor counted as
-# no-entry. IPv4 and IPv6.
+# no-entry, while a routable group is learnt. IPv4 and IPv6.
 #
 #   fs: s0 ---- i0 :fr: o1 (boundary 239.192.0.0/14, ff05::/16) ---- k1 :fk
 #                       o2 (no boundary)                        ---- k2
@@ -59,9 +59,13 @@ fwd_ping 6 s0 64 3 ff02::100
 check_eq "3 8 2 6" "$(fwd_all 4) $(fwd_all 6)" \
 	"link-local groups not forwarded"
 check_eq "$ne4" "$(fwd_iface_stat i0 no-entry)" "link-local traffic not counted as no-entry"
-# ... while a routable group without an entry is.
+# ... while a routable group without an entry is learnt on this router-
+# mode interface, as a membership entry without outgoing interfaces (no
+# host asked for it): its datagrams are counted there.
 fwd_ping 4 s0 64 2 239.9.9.9
-check_eq $((ne4 + 2)) "$(fwd_iface_stat i0 no-entry)" "no-entry counts a routable group"
+check_eq membership "$(fwd_mfe_stat 239.9.9.9 origin)" "a routable group is learnt"
+check_eq 2 "$(fwd_mfe_stat 239.9.9.9 packets)" "its datagrams counted on the entry"
+check_eq 0 "$(fwd_mfe_noifs 239.9.9.9)" "nobody asked for it: no oifs"
 fwd_ping 4 s0 64 2 224.0.1.1
 check_eq 10 "$(fwd_count k2 4)" "224.0.1.1 (outside 224.0.0.0/24) forwarded"
 
