@@ -63,6 +63,9 @@ table inet count {
 NFT
 	n=$((n + 1))
 done
+mon=$(mktemp)
+cleanup_add "rm -f $mon"
+memb_monitor_start fr "$mon"
 R mcastctl interface set i0 mode router
 R mcastctl interface set o1 mode router fast-leave on
 
@@ -99,18 +102,19 @@ run() {
 	ping_g "$1" 5 "$2"
 	check_eq $((a + 5)) "$(got h2 "$1")" "$what: h2 still receives after h1 left"
 
+	# The latency to the monitor's leave event, stamped on arrival.
+	n=$(wc -l <"$mon")
 	t0=$(memb_now)
 	memb_leave "$p2"
-	wait_for 20 "the last leave ($what)" memb_hasnt o1 "$2"
-	lat=$(memb_elapsed "$t0")
+	memb_wait_event "$mon" "$n" leave o1 "$2"
+	lat=$(memb_diff "$memb_at" "$t0")
 	echo "last leave latency, $what: $lat s"
 	if [ "$3" = on ]; then
-		awk -v l="$lat" 'BEGIN { exit !(l < 1.5) }' ||
-			fail "$what: last leave took $lat s"
+		memb_between "$lat" 0 1 || fail "$what: last leave took $lat s"
 	else
-		awk -v l="$lat" 'BEGIN { exit !(l >= 1.5) }' ||
-			fail "$what: last leave took only $lat s"
+		memb_between "$lat" 1.8 3.5 || fail "$what: last leave took $lat s, not 2 s"
 	fi
+	memb_hasnt o1 "$2" || fail "$what: $2 still on o1 after its leave event"
 	b=$(got h2 "$1")
 	ping_g "$1" 3 "$2"
 	check_eq "$b" "$(got h2 "$1")" "$what: nothing forwarded after the last leave"

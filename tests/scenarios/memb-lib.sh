@@ -50,12 +50,59 @@ memb_qstat() {
 	R mcastctl -s -j "$_f" querier show dev "$1" | jq -r --arg k "$3" '.[0].stats[$k]'
 }
 
-# memb_now: seconds since the epoch with decimals.
+# memb_now: seconds since the epoch with decimals, from bash's clock
+# (as the monitor's stamps below).
 memb_now() {
-	date +%s.%N
+	bash -c 'echo "$EPOCHREALTIME"'
 }
 
-# memb_elapsed START: seconds since START, one decimal.
-memb_elapsed() {
-	echo "$(memb_now) $1" | awk '{ printf "%.1f", $1 - $2 }'
+# memb_monitor_start NS FILE: `mcastctl -j monitor` in NS, each event line
+# stamped on arrival ("SECONDS.MICROS {json}") into FILE by one bash loop
+# (no process per line, so the stamps are the arrival times).
+memb_monitor_start() {
+	_err=$(mktemp)
+	cleanup_add "rm -f $_err"
+	ip netns exec "$1" mcastctl -j monitor 2>"$_err" |
+		bash -c 'while IFS= read -r l; do printf "%s %s\n" "$EPOCHREALTIME" "$l"; done' \
+			>"$2" &
+	cleanup_add "kill $! 2>/dev/null; pkill -f 'mcastctl -j monitor' 2>/dev/null"
+	wait_for 30 "mcastctl monitor to subscribe" grep -q monitoring "$_err"
+}
+
+# memb_events FILE: the monitor's events as JSON lines, stamps dropped
+memb_events() {
+	cut -d' ' -f2- "$1"
+}
+
+# memb_event_at FILE AFTER EVENT DEV KEY: the stamp of the first EVENT for
+# DEV and KEY (a group, or a family for querier events) after line AFTER
+# of FILE; nothing if there is none yet.
+memb_event_at() {
+	tail -n +"$(($2 + 1))" "$1" | while read -r _ts _json; do
+		if echo "$_json" | jq -e --arg e "$3" --arg d "$4" --arg k "$5" \
+			'.event == $e and .dev == $d and (.group // .family) == $k' >/dev/null; then
+			echo "$_ts"
+			break
+		fi
+	done
+}
+
+# memb_wait_event FILE AFTER EVENT DEV KEY: wait (bounded) for that event;
+# sets memb_at to its stamp.
+memb_has_event() {
+	[ -n "$(memb_event_at "$@")" ]
+}
+memb_wait_event() {
+	wait_for 30 "monitor event $3 $4 $5" memb_has_event "$@"
+	memb_at=$(memb_event_at "$@")
+}
+
+# memb_diff T1 T0: T1 - T0 in seconds, two decimals.
+memb_diff() {
+	echo "$1 $2" | awk '{ printf "%.2f", $1 - $2 }'
+}
+
+# memb_between X LO HI: LO <= X < HI
+memb_between() {
+	awk -v x="$1" -v lo="$2" -v hi="$3" 'BEGIN { exit !(x >= lo && x < hi) }'
 }
