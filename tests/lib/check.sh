@@ -34,7 +34,36 @@ echo "== host checks"
 "$root/tests/host/run.sh" "$out/host" || true
 th=$(date +%s)
 
-if [ -n "$kernel_ok" ]; then
+# Two VMs, one per host core (a TCG guest uses one): lane A runs KUnit
+# and the scenarios matching MCR_LANE_A, lane B the others matching
+# MCR_LANE_B. Lane B starts once lane A has built the module in the
+# checkout, so the two never build at once. An explicit MCR_SCENARIOS, or
+# MCR_CHECK_LANES=1, runs everything in one VM as before.
+lane_a=${MCR_LANE_A:-'[0-2]*'}
+lane_b=${MCR_LANE_B:-'[3-9]*'}
+if [ -n "$kernel_ok" ] && [ -z "${MCR_SCENARIOS:-}" ] &&
+	[ "${MCR_CHECK_LANES:-2}" = 2 ]; then
+	echo "== VM check run, two lanes: A = KUnit + '$lane_a', B = '$lane_b'"
+	MCR_KUNIT=${MCR_KUNIT:-1} MCR_SCENARIOS=$lane_a MCR_VM_OUT="$out/vm" \
+		"$root/tests/vm/run.sh" check \
+		>"$out/harness/lane-a.log" 2>&1 &
+	pid_a=$!
+	# Bounded: the module build takes a few minutes at most.
+	booted=
+	for _ in $(seq 1800); do
+		grep -q '^run.sh: booting' "$out/harness/lane-a.log" 2>/dev/null && booted=1 && break
+		kill -0 "$pid_a" 2>/dev/null || break
+		sleep 1
+	done
+	[ -n "$booted" ] ||
+		echo "check.sh: lane A never reached its boot (module build failed, or 30 min passed); starting lane B anyway"
+	MCR_KUNIT=0 MCR_SCENARIOS=$lane_b MCR_VM_OUT="$out/vm-b" \
+		"$root/tests/vm/run.sh" check >"$out/harness/lane-b.log" 2>&1 &
+	pid_b=$!
+	wait "$pid_a" || true
+	wait "$pid_b" || true
+	cat "$out/harness/lane-a.log" "$out/harness/lane-b.log"
+elif [ -n "$kernel_ok" ]; then
 	echo "== VM check run"
 	MCR_VM_OUT="$out/vm" "$root/tests/vm/run.sh" check || true
 else

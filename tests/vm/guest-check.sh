@@ -206,8 +206,10 @@ if [ "${1:-}" = --script ]; then
 	phase script
 	run_scenario "$2"
 else
-	phase kunit
-	run_kunit
+	if [ "${MCR_KUNIT:-1}" = 1 ]; then
+		phase kunit
+		run_kunit
+	fi
 
 	phase scenarios
 	for s in "$root"/tests/scenarios/[0-9]*.sh; do

@@ -15,6 +15,7 @@
 #                    4800, demo 900, script 1200); a timeout is a failure
 #   MCR_TIMEOUT      per-scenario / demo / script timeout in the guest (600)
 #   MCR_SCENARIOS    glob selecting scenarios in check mode (e.g. '03-*')
+#   MCR_KUNIT        1 (default): check mode runs the KUnit suites; 0: not
 #   MCR_VM_OUT       run directory (default $MCR_CACHE/runs/<mode>-<time>)
 #   MCR_VM_MEM       guest memory (default 2G)
 #   MCR_QEMU_ARGS    more QEMU arguments, split on blanks (e.g. the bench's
@@ -127,6 +128,7 @@ append="$append init=$root/tests/vm/init mcr_mode=$mode mcr_root=$root"
 append="$append mcr_results=$out/results mcr_stage=$stage mcr_timeout=${MCR_TIMEOUT:-600}"
 append="$append mcr_ksrc=$entry/src"
 append="$append mcr_kmemleak_each=${MCR_KMEMLEAK_EACH:-0} mcr_kunit_timeout=${MCR_KUNIT_TIMEOUT:-900}"
+append="$append mcr_kunit=${MCR_KUNIT:-1}"
 [ -z "${MCR_SCENARIOS:-}" ] || append="$append mcr_scenarios=$MCR_SCENARIOS"
 [ -z "$script" ] || append="$append mcr_script=$script"
 
