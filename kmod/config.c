@@ -521,3 +521,64 @@ size_t mcr_config_fill_size(void)
 	return size;
 }
 EXPORT_SYMBOL_IF_KUNIT(mcr_config_fill_size);
+
+/**
+ * mcr_nla_get_addr() - read an address attribute of the family's length
+ * @a: the attribute
+ * @family: AF_INET or AF_INET6
+ * @addr: set to the address, unused bytes zeroed
+ * @extack: reason of a failure
+ *
+ * Return: 0, or -EINVAL if the length does not match the family.
+ */
+int mcr_nla_get_addr(const struct nlattr *a, u16 family, struct mcr_addr *addr,
+		     struct netlink_ext_ack *extack)
+{
+	memset(addr, 0, sizeof(*addr));
+	if (family == AF_INET && nla_len(a) == sizeof(addr->ip4)) {
+		addr->ip4 = nla_get_in_addr(a);
+		return 0;
+	}
+	if (family == AF_INET6 && nla_len(a) == sizeof(addr->ip6)) {
+		addr->ip6 = nla_get_in6_addr(a);
+		return 0;
+	}
+	NL_SET_ERR_MSG_ATTR(extack, a,
+			    "address length does not match the family");
+	return -EINVAL;
+}
+EXPORT_SYMBOL_IF_KUNIT(mcr_nla_get_addr);
+
+/**
+ * mcr_nla_put_addr() - add an address attribute of the family's length
+ * @skb: the message
+ * @type: the attribute type
+ * @family: AF_INET or AF_INET6
+ * @addr: the address
+ *
+ * Return: 0 or -EMSGSIZE.
+ */
+int mcr_nla_put_addr(struct sk_buff *skb, int type, u16 family,
+		     const struct mcr_addr *addr)
+{
+	if (family == AF_INET)
+		return nla_put_in_addr(skb, type, addr->ip4);
+	return nla_put_in6_addr(skb, type, &addr->ip6);
+}
+EXPORT_SYMBOL_IF_KUNIT(mcr_nla_put_addr);
+
+/**
+ * mcr_addr_unicast() - whether an address may be a multicast source
+ * @family: AF_INET or AF_INET6
+ * @a: the address
+ *
+ * Return: false for multicast, 0.0.0.0/8, 255.255.255.255 and ::.
+ */
+bool mcr_addr_unicast(u16 family, const struct mcr_addr *a)
+{
+	if (family == AF_INET)
+		return !ipv4_is_multicast(a->ip4) && !ipv4_is_zeronet(a->ip4) &&
+		       !ipv4_is_lbcast(a->ip4);
+	return !ipv6_addr_is_multicast(&a->ip6) && !ipv6_addr_any(&a->ip6);
+}
+EXPORT_SYMBOL_IF_KUNIT(mcr_addr_unicast);

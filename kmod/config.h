@@ -172,5 +172,10 @@ int mcr_config_fill(struct sk_buff *skb, const struct mcr_iface_cfg *cfg);
 size_t mcr_config_fill_size(void);
 bool mcr_prefix_contains(const struct mcr_prefix *prefix, u16 family,
 			 const struct mcr_addr *addr);
+int mcr_nla_get_addr(const struct nlattr *a, u16 family, struct mcr_addr *addr,
+		     struct netlink_ext_ack *extack);
+int mcr_nla_put_addr(struct sk_buff *skb, int type, u16 family,
+		     const struct mcr_addr *addr);
+bool mcr_addr_unicast(u16 family, const struct mcr_addr *a);
 
 #endif /* _MCR_CONFIG_H */

@@ -97,12 +97,9 @@ static int parse_filter(struct netlink_callback *cb, int maxattr,
 		NL_SET_ERR_MSG_ATTR(cb->extack, a, "a group needs a family");
 		return -EINVAL;
 	}
-	if (nla_len(a) != (ctx->family == AF_INET ? 4 : 16)) {
-		NL_SET_ERR_MSG_ATTR(cb->extack, a,
-				    "address length does not match the family");
-		return -EINVAL;
-	}
-	nla_memcpy(&ctx->group, a, sizeof(ctx->group));
+	err = mcr_nla_get_addr(a, ctx->family, &ctx->group, cb->extack);
+	if (err)
+		return err;
 	ctx->has_group = true;
 	return 0;
 }
@@ -134,14 +131,6 @@ int mcr_querier_get_start(struct netlink_callback *cb)
 			    MCAST_ROUTER_A_QUERIER_FAMILY, 0);
 }
 
-static int put_addr(struct sk_buff *skb, int type, u16 family,
-		    const struct mcr_addr *addr)
-{
-	if (family == AF_INET)
-		return nla_put_in_addr(skb, type, addr->ip4);
-	return nla_put_in6_addr(skb, type, &addr->ip6);
-}
-
 /* Milliseconds until @when, 0 if not running or past. */
 static u32 ms_left(bool running, unsigned long when, unsigned long now)
 {
@@ -167,7 +156,7 @@ static int fill_source(struct sk_buff *skb, u16 family,
 {
 	struct nlattr *entry = nla_nest_start(skb, MCAST_ROUTER_A_SOURCES_ENTRY);
 
-	if (!entry || put_addr(skb, MCAST_ROUTER_A_SOURCE_ADDR, family, addr) ||
+	if (!entry || mcr_nla_put_addr(skb, MCAST_ROUTER_A_SOURCE_ADDR, family, addr) ||
 	    nla_put_u32(skb, MCAST_ROUTER_A_SOURCE_EXPIRES, expires) ||
 	    nla_put_u8(skb, MCAST_ROUTER_A_SOURCE_FORWARD, forward) ||
 	    (is_static && nla_put_u8(skb, MCAST_ROUTER_A_SOURCE_STATIC, 1)))
@@ -213,8 +202,8 @@ static int fill_hosts(struct sk_buff *skb, const struct mcr_mgnode *gn,
 		return -EMSGSIZE;
 	list_for_each_entry(h, &gn->hosts, list)
 		if (time_before(now, h->expires) &&
-		    put_addr(skb, MCAST_ROUTER_A_HOSTS_ADDR, gn->m.family,
-			     &h->addr))
+		    mcr_nla_put_addr(skb, MCAST_ROUTER_A_HOSTS_ADDR, gn->m.family,
+				     &h->addr))
 			return -EMSGSIZE;
 	nla_nest_end(skb, nest);
 	return 0;
@@ -239,7 +228,7 @@ static int fill_group(struct sk_buff *skb, struct netlink_callback *cb,
 	if ((event && nla_put_u8(skb, MCAST_ROUTER_A_GROUP_EVENT, event)) ||
 	    nla_put_u32(skb, MCAST_ROUTER_A_GROUP_IFINDEX, ifindex) ||
 	    nla_put_u16(skb, MCAST_ROUTER_A_GROUP_FAMILY, m->family) ||
-	    put_addr(skb, MCAST_ROUTER_A_GROUP_ADDR, m->family, &m->group) ||
+	    mcr_nla_put_addr(skb, MCAST_ROUTER_A_GROUP_ADDR, m->family, &m->group) ||
 	    nla_put_u8(skb, MCAST_ROUTER_A_GROUP_FILTER,
 		       m->filter == MCR_FILTER_EXCLUDE ?
 		       MCAST_ROUTER_FILTER_EXCLUDE :
@@ -248,8 +237,8 @@ static int fill_group(struct sk_buff *skb, struct netlink_callback *cb,
 			ms_left(m->running, m->expires, now)) ||
 	    nla_put_u8(skb, MCAST_ROUTER_A_GROUP_COMPAT,
 		       compat_version(m->family, mcr_mgrp_compat(m, now))) ||
-	    put_addr(skb, MCAST_ROUTER_A_GROUP_REPORTER, m->family,
-		     &gn->reporter) ||
+	    mcr_nla_put_addr(skb, MCAST_ROUTER_A_GROUP_REPORTER, m->family,
+			     &gn->reporter) ||
 	    nla_put_u64_64bit(skb, MCAST_ROUTER_A_GROUP_AGE,
 			      jiffies64_to_msecs(get_jiffies_64() -
 						 gn->created),
@@ -374,7 +363,7 @@ static int fill_querier(struct sk_buff *skb, struct netlink_callback *cb,
 			iface->dev->ifindex) ||
 	    nla_put_u16(skb, MCAST_ROUTER_A_QUERIER_FAMILY, q->family) ||
 	    (q->known &&
-	     put_addr(skb, MCAST_ROUTER_A_QUERIER_ADDR, q->family, &q->addr)) ||
+	     mcr_nla_put_addr(skb, MCAST_ROUTER_A_QUERIER_ADDR, q->family, &q->addr)) ||
 	    nla_put_u8(skb, MCAST_ROUTER_A_QUERIER_SELF, q->self) ||
 	    nla_put_u8(skb, MCAST_ROUTER_A_QUERIER_VERSION,
 		       q->family == AF_INET ? cfg->igmp_version :
@@ -445,7 +434,7 @@ static int fill_leave(struct sk_buff *skb, int ifindex, u16 family,
 		       MCAST_ROUTER_GROUP_EVENT_LEAVE) ||
 	    nla_put_u32(skb, MCAST_ROUTER_A_GROUP_IFINDEX, ifindex) ||
 	    nla_put_u16(skb, MCAST_ROUTER_A_GROUP_FAMILY, family) ||
-	    put_addr(skb, MCAST_ROUTER_A_GROUP_ADDR, family, group)) {
+	    mcr_nla_put_addr(skb, MCAST_ROUTER_A_GROUP_ADDR, family, group)) {
 		genlmsg_cancel(skb, hdr);
 		return -EMSGSIZE;
 	}
@@ -523,28 +512,6 @@ void mcr_memb_notify_querier(struct mcr_iface *iface, struct mcr_querier *q)
 	mcr_netlink_multicast(net, msg, GFP_ATOMIC);
 }
 
-/* An address attribute of the family's length, or an extack error. */
-static int get_addr(const struct nlattr *a, u16 family, struct mcr_addr *addr,
-		    struct netlink_ext_ack *extack)
-{
-	memset(addr, 0, sizeof(*addr));
-	if (nla_len(a) != (family == AF_INET ? 4 : 16)) {
-		NL_SET_ERR_MSG_ATTR(extack, a,
-				    "address length does not match the family");
-		return -EINVAL;
-	}
-	nla_memcpy(addr, a, sizeof(*addr));
-	return 0;
-}
-
-static bool is_unicast(u16 family, const struct mcr_addr *a)
-{
-	if (family == AF_INET)
-		return !ipv4_is_multicast(a->ip4) && !ipv4_is_zeronet(a->ip4) &&
-		       !ipv4_is_lbcast(a->ip4);
-	return ipv6_addr_type(&a->ip6) & IPV6_ADDR_UNICAST;
-}
-
 static int group_static(struct genl_info *info, bool add)
 {
 	struct mcr_net *mn = mcr_netns_get(genl_info_net(info));
@@ -569,7 +536,7 @@ static int group_static(struct genl_info *info, bool add)
 		return -EAFNOSUPPORT;
 	}
 	a = tb[MCAST_ROUTER_A_GROUP_ADDR];
-	err = get_addr(a, family, &group, extack);
+	err = mcr_nla_get_addr(a, family, &group, extack);
 	if (err)
 		return err;
 	if (!mcr_fwd_routable(family, &group)) {
@@ -579,10 +546,10 @@ static int group_static(struct genl_info *info, bool add)
 	}
 	a = tb[MCAST_ROUTER_A_GROUP_SOURCE];
 	if (a) {
-		err = get_addr(a, family, &source, extack);
+		err = mcr_nla_get_addr(a, family, &source, extack);
 		if (err)
 			return err;
-		if (!is_unicast(family, &source)) {
+		if (!mcr_addr_unicast(family, &source)) {
 			NL_SET_ERR_MSG_ATTR(extack, a,
 					    "the source must be a unicast address");
 			return -EINVAL;

@@ -96,23 +96,6 @@ static int parse_family(struct nlattr **tb, bool required, u16 *family,
 	return 0;
 }
 
-static int parse_addr(const struct nlattr *a, u16 family,
-		      struct mcr_addr *addr, struct netlink_ext_ack *extack)
-{
-	memset(addr, 0, sizeof(*addr));
-	if (family == AF_INET && nla_len(a) == sizeof(addr->ip4)) {
-		addr->ip4 = nla_get_in_addr(a);
-		return 0;
-	}
-	if (family == AF_INET6 && nla_len(a) == sizeof(addr->ip6)) {
-		addr->ip6 = nla_get_in6_addr(a);
-		return 0;
-	}
-	NL_SET_ERR_MSG_ATTR(extack, a,
-			    "address length does not match the family");
-	return -EINVAL;
-}
-
 static int parse_group(struct nlattr **tb, u16 family, struct mcr_addr *grp,
 		       struct netlink_ext_ack *extack)
 {
@@ -125,7 +108,7 @@ static int parse_group(struct nlattr **tb, u16 family, struct mcr_addr *grp,
 		NL_SET_ERR_MSG(extack, "group required");
 		return -EINVAL;
 	}
-	err = parse_addr(a, family, grp, extack);
+	err = mcr_nla_get_addr(a, family, grp, extack);
 	if (err)
 		return err;
 	mc = family == AF_INET ? ipv4_is_multicast(grp->ip4) :
@@ -149,7 +132,6 @@ static int parse_source(struct nlattr **tb, u16 family,
 {
 	const struct nlattr *a = tb[MCAST_ROUTER_A_MFE_SOURCE];
 	struct mcr_addr *src = &spec->source;
-	bool bad;
 	int err;
 
 	spec->any_source = !a;
@@ -157,16 +139,10 @@ static int parse_source(struct nlattr **tb, u16 family,
 		memset(src, 0, sizeof(*src));
 		return 0;
 	}
-	err = parse_addr(a, family, src, extack);
+	err = mcr_nla_get_addr(a, family, src, extack);
 	if (err)
 		return err;
-	if (family == AF_INET)
-		bad = ipv4_is_multicast(src->ip4) ||
-		      ipv4_is_zeronet(src->ip4) || ipv4_is_lbcast(src->ip4);
-	else
-		bad = ipv6_addr_is_multicast(&src->ip6) ||
-		      ipv6_addr_any(&src->ip6);
-	if (bad) {
+	if (!mcr_addr_unicast(family, src)) {
 		NL_SET_ERR_MSG_ATTR(extack, a, "source must be a unicast address");
 		return -EINVAL;
 	}
@@ -446,16 +422,16 @@ int mcr_mfe_get_start(struct netlink_callback *cb)
 	if (err)
 		return err;
 	if (tb[MCAST_ROUTER_A_MFE_GROUP]) {
-		err = parse_addr(tb[MCAST_ROUTER_A_MFE_GROUP], ctx->family,
-				 &ctx->group, cb->extack);
+		err = mcr_nla_get_addr(tb[MCAST_ROUTER_A_MFE_GROUP], ctx->family,
+				       &ctx->group, cb->extack);
 		if (err)
 			return err;
 		ctx->has_group = true;
 	}
 	if (tb[MCAST_ROUTER_A_MFE_SOURCE]) {
-		err = parse_addr(tb[MCAST_ROUTER_A_MFE_SOURCE],
-				 ctx->family, &ctx->source,
-				 cb->extack);
+		err = mcr_nla_get_addr(tb[MCAST_ROUTER_A_MFE_SOURCE],
+				       ctx->family, &ctx->source,
+				       cb->extack);
 		if (err)
 			return err;
 		ctx->has_source = true;
@@ -482,14 +458,6 @@ static bool dump_match(const struct mfe_dump_ctx *ctx,
 	return !ctx->iif || mfe->iif == ctx->iif;
 }
 
-static int put_addr(struct sk_buff *skb, int type, u32 family,
-		    const struct mcr_addr *addr)
-{
-	if (family == AF_INET)
-		return nla_put_in_addr(skb, type, addr->ip4);
-	return nla_put_in6_addr(skb, type, &addr->ip6);
-}
-
 static int fill_mfe(struct sk_buff *skb, const struct mcr_mfe *mfe,
 		    struct netlink_callback *cb)
 {
@@ -507,10 +475,10 @@ static int fill_mfe(struct sk_buff *skb, const struct mcr_mfe *mfe,
 	genl_dump_check_consistent(cb, hdr);
 
 	if (nla_put_u16(skb, MCAST_ROUTER_A_MFE_FAMILY, family) ||
-	    put_addr(skb, MCAST_ROUTER_A_MFE_GROUP, family,
-		     &mfe->group->key.group) ||
+	    mcr_nla_put_addr(skb, MCAST_ROUTER_A_MFE_GROUP, family,
+			     &mfe->group->key.group) ||
 	    (!mfe->any_source &&
-	     put_addr(skb, MCAST_ROUTER_A_MFE_SOURCE, family, &mfe->source)) ||
+	     mcr_nla_put_addr(skb, MCAST_ROUTER_A_MFE_SOURCE, family, &mfe->source)) ||
 	    nla_put_u32(skb, MCAST_ROUTER_A_MFE_IIF, mfe->iif) ||
 	    nla_put_u8(skb, MCAST_ROUTER_A_MFE_ORIGIN, mfe->origin) ||
 	    nla_put_u64_64bit(skb, MCAST_ROUTER_A_MFE_AGE,
