@@ -155,10 +155,34 @@ run_spec() {
 	fi
 }
 
+# A wait_for whose condition is `test "$(...)"` or `[ "$(...)"` tests a
+# value expanded once, before the first poll: it can only pass at once or
+# time out. Scenarios poll values with wait_eq / wait_ge instead.
+run_scenario_lint() {
+	log="$out/logs/scenario-lint.log"
+	rc=0
+	awk '
+		FNR == 1 { buf = "" }
+		/\\$/ { buf = buf substr($0, 1, length($0) - 1); next }
+		{ line = buf $0; buf = "" }
+		line ~ /(^|[;&|[:space:]])wait_for[[:space:]]/ &&
+		line ~ /(test|\[)[[:space:]]+"\$\(/ {
+			print FILENAME ": " line; bad = 1
+		}
+		END { exit bad }
+	' "$root"/tests/scenarios/*.sh "$root"/tests/vm/*.sh >"$log" 2>&1 || rc=$?
+	if [ "$rc" -eq 0 ]; then
+		result PASS "scenarios: no wait_for on a value expanded once" "$log"
+	else
+		result FAIL "scenarios: no wait_for on a value expanded once" "$log"
+	fi
+}
+
 build_against 6.1
 build_against 6.12
 run_checkpatch
 run_spec
 run_mcastctl
+run_scenario_lint
 
 "$root/tests/lib/report.sh" --tails "$out"

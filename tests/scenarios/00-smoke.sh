@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Smoke test: the module is loaded, mcastctl (if built) answers, and the
-# harness helpers behave (namespace cleanup, veth, wait_for, dmesg marks).
+# harness helpers behave (namespace cleanup, veth, wait_for, wait_eq,
+# wait_ge, dmesg marks).
 #
 #   [ smoke-a ] a0 ---veth--- a1 [ smoke-b ]
 . "$(dirname "$0")/lib.sh"
@@ -28,5 +29,16 @@ wait_for 30 "veth a0 to be up" sh -c 'ip -n smoke-a link show a0 | grep -q "stat
 wait_for 30 "smoke-a to reach smoke-b" ip netns exec smoke-a ping -c 1 -W 1 192.0.2.2
 check_eq 1 "$(ip netns list | grep -c '^smoke-a')" "namespaces created"
 check_fail ip netns add smoke-a
+
+# wait_eq / wait_ge poll: they see a value that changes after they start.
+cnt=$(mktemp)
+cleanup_add "rm -f $cnt"
+echo 0 >"$cnt"
+(sleep 0.5; echo 7 >"$cnt") &
+wait_eq 10 "the file to read 7" 7 cat "$cnt"
+(sleep 0.5; echo 12 >"$cnt") &
+wait_ge 10 "the file to reach 10" 10 cat "$cnt"
+wait
+echo "ok: wait_eq and wait_ge poll"
 dmesg_check_clean
 echo "smoke: all good"

@@ -54,10 +54,10 @@ m6=$(memb_qstat o1 6 malformed)
 send $bad4 $bad6
 n4=$(echo $bad4 | wc -w)
 n6=$(echo $bad6 | wc -w)
-wait_for 10 "the malformed IGMP messages to be counted" \
-	test "$(memb_qstat o1 4 malformed)" -ge $((m4 + n4))
-wait_for 10 "the malformed MLD messages to be counted" \
-	test "$(memb_qstat o1 6 malformed)" -ge $((m6 + n6))
+wait_ge 10 "the malformed IGMP messages to be counted" $((m4 + n4)) \
+	memb_qstat o1 4 malformed
+wait_ge 10 "the malformed MLD messages to be counted" $((m6 + n6)) \
+	memb_qstat o1 6 malformed
 check_eq $((m4 + n4)) "$(memb_qstat o1 4 malformed)" "IGMP: each malformed message counted once"
 check_eq $((m6 + n6)) "$(memb_qstat o1 6 malformed)" "MLD: each malformed message counted once"
 check_eq 0 "$(ngroups)" "malformed messages created no group"
@@ -65,7 +65,7 @@ check_eq 0 "$(ngroups)" "malformed messages created no group"
 # Valid but nothing to do: ignored.
 i4=$(memb_qstat o1 4 ignored)
 send v3-unknown-record v3-ssm-exclude v3-linklocal-group
-wait_for 10 "three ignored IGMP records" test "$(memb_qstat o1 4 ignored)" -ge $((i4 + 3))
+wait_ge 10 "three ignored IGMP records" $((i4 + 3)) memb_qstat o1 4 ignored
 check_eq $((i4 + 3)) "$(memb_qstat o1 4 ignored)" "IGMP: unknown record, SSM EXCLUDE, link-local group ignored"
 check_eq 0 "$(ngroups)" "ignored records created no group"
 
@@ -80,21 +80,22 @@ check_eq $((m6 + n6)) "$(memb_qstat o1 6 malformed)" "well-formed MLD not counte
 R mcastctl interface set o1 max-sources 4
 r4=$(memb_qstat o1 4 refused)
 send v3-5-sources
-wait_for 10 "the 5-source record refused" test "$(memb_qstat o1 4 refused)" -gt "$r4"
+wait_ge 10 "the 5-source record refused" $((r4 + 1)) memb_qstat o1 4 refused
 check_eq "239.2.2.2 exclude" "$(memb_groups o1 239.2.2.2)" "refused record changed nothing"
 check_eq 0 "$(R mcastctl -j group show dev o1 group 239.2.2.2 | jq '.[0].sources | length')" \
 	"no source recorded beyond the limit"
 R mcastctl interface set o1 max-sources 5
 send v3-5-sources
-wait_for 10 "5 sources recorded" test \
-	"$(R mcastctl -j group show dev o1 group 239.2.2.2 | jq '.[0].sources | length')" = 5
+nsources() {
+	R mcastctl -j group show dev o1 group 239.2.2.2 | jq '.[0].sources | length'
+}
+wait_eq 10 "5 sources recorded" 5 nsources
 
 # A flood of 100,000 groups from one host stops at max-groups.
 R mcastctl interface set o1 max-groups 1000
 r4=$(memb_qstat o1 4 refused)
 ip netns exec fk /usr/bin/python3 "$MCR_ROOT/tests/scenarios/mcpkt.py" k1 10.1.1.2 flood4 100000
-wait_for 60 "the flood to be processed" \
-	test "$(memb_qstat o1 4 reports-rx)" -ge 547
+wait_ge 60 "the flood to be processed" 547 memb_qstat o1 4 reports-rx
 check_eq 1000 "$(ngroups)" "groups held at max-groups (both families)"
 refused=$(( $(memb_qstat o1 4 refused) - r4 ))
 # 2 groups were held already: 100,000 - 998 records refused.

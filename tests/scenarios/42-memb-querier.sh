@@ -17,6 +17,8 @@
 
 # shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=memb-lib.sh
+. "$(dirname "$0")/memb-lib.sh"
 
 dmesg_mark
 for ns in ra rb h lan; do
@@ -67,30 +69,47 @@ rbtx=$(ip netns exec rb mcastctl -s -j -4 querier show dev e0 | jq '.[0].stats["
 rarx=$(ip netns exec rb mcastctl -s -j -4 querier show dev e0 | jq '.[0].stats["queries-rx"]')
 [ "$rarx" -gt 0 ] || fail "rb heard ra's queries"
 
-# The winner leaves: rb takes over within the other querier present
-# interval (4.5 s) plus a query interval.
-t0=$(date +%s.%N)
+# The winner leaves: rb takes over when its other querier present timer
+# (4.5 s) runs out. The takeover is timed by rb's QUERIER_NTF events,
+# stamped on arrival.
+mon=$cap/monitor
+memb_monitor_start rb "$mon"
+# takeover_at FAMILY: the stamp of rb's first "self" querier event.
+takeover_at() {
+	jq -rR --arg f "$1" '(index(" ")) as $i | .[:$i] as $ts |
+		(.[$i + 1:] | fromjson) |
+		select(.event == "querier" and .family == $f and .self == true) | $ts' \
+		"$mon" | head -n 1
+}
+took_over() {
+	[ -n "$(takeover_at "$1")" ]
+}
+t0=$(memb_now)
 ip netns exec ra mcastctl interface set e0 mode off
-wait_for 60 "rb to take over IGMP" test "$(qfield rb 4 self)" = true
-lat=$(echo "$(date +%s.%N) $t0" | awk '{ printf "%.1f", $1 - $2 }')
-echo "takeover after $lat s (other querier present interval 4.5 s)"
-awk -v l="$lat" 'BEGIN { exit !(l >= 2 && l < 60) }' || fail "takeover after $lat s"
-wait_for 60 "rb to take over MLD" test "$(qfield rb 6 self)" = true
-check_eq 10.9.0.2 "$(qfield rb 4 querier)" "rb is the IGMP querier"
-check_eq fe80::2 "$(qfield rb 6 querier)" "rb is the MLD querier"
-wait_for 10 "rb to send a query" test \
-	"$(ip netns exec rb mcastctl -s -j -4 querier show dev e0 | jq '.[0].stats["queries-tx"]')" -gt "$rbtx"
-
-# Older versions on the wire: two more queries of each family.
+for f in inet inet6; do
+	wait_for 30 "rb to take over ($f)" took_over "$f"
+	lat=$(memb_diff "$(takeover_at "$f")" "$t0")
+	echo "takeover ($f) after $lat s (other querier present interval 4.5 s)"
+	# The timer was restarted by ra's last query, up to one query
+	# interval (2 s) before ra stopped.
+	memb_between "$lat" 2 6 || fail "$f: takeover after $lat s, expected 2.5-4.5 s"
+done
+check_eq true "$(qfield rb 4 self)" "rb is the IGMP querier"
+check_eq true "$(qfield rb 6 self)" "rb is the MLD querier"
+check_eq 10.9.0.2 "$(qfield rb 4 querier)" "rb's IGMP querier address"
+check_eq fe80::2 "$(qfield rb 6 querier)" "rb's MLD querier address"
 txq() {
 	ip netns exec rb mcastctl -s -j "-$1" querier show dev e0 | jq '.[0].stats["queries-tx"]'
 }
+wait_ge 10 "rb to send a query" $((rbtx + 1)) txq 4
+
+# Older versions on the wire: two more queries of each family.
 ip netns exec rb mcastctl interface set e0 igmp-version 2 mld-version 1
 check_eq 2 "$(qfield rb 4 version)" "rb queries with IGMPv2"
 tx4=$(txq 4)
 tx6=$(txq 6)
-wait_for 20 "two IGMPv2 queries" test "$(txq 4)" -ge $((tx4 + 2))
-wait_for 20 "two MLDv1 queries" test "$(txq 6)" -ge $((tx6 + 2))
+wait_ge 20 "two IGMPv2 queries" $((tx4 + 2)) txq 4
+wait_ge 20 "two MLDv1 queries" $((tx6 + 2)) txq 6
 kill "$tcpdump_pid"
 wait "$tcpdump_pid" 2>/dev/null || true
 

@@ -93,11 +93,11 @@ run() {
 	p1=$memb_pid
 	memb_join h2 e0 "$2"
 	p2=$memb_pid
-	wait_for 20 "both hosts tracked ($what)" test "$(nhosts "$2")" = 2
+	wait_eq 20 "both hosts tracked ($what)" 2 nhosts "$2"
 	a=$(got h2 "$1")
 
 	memb_leave "$p1"
-	wait_for 20 "h1's leave ($what)" test "$(nhosts "$2")" = 1
+	wait_eq 20 "h1's leave ($what)" 1 nhosts "$2"
 	memb_has o1 "$2" || fail "$what: the first leave cut the group"
 	ping_g "$1" 5 "$2"
 	check_eq $((a + 5)) "$(got h2 "$1")" "$what: h2 still receives after h1 left"

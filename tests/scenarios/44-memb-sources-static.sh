@@ -37,8 +37,8 @@ for fam in 4 6; do
 	pinc=$memb_pid
 	memb_join fk k2 "$g" exclude "$s"
 	pexc=$memb_pid
-	wait_for 20 "INCLUDE($s) on o1" test "$(src_state o1 "$g")" = "include $s forward"
-	wait_for 20 "EXCLUDE($s) on o2" test "$(src_state o2 "$g")" = "exclude $s blocked"
+	wait_eq 20 "INCLUDE($s) on o1" "include $s forward" src_state o1 "$g"
+	wait_eq 20 "EXCLUDE($s) on o2" "exclude $s blocked" src_state o2 "$g"
 	fwd_ping "$fam" s0 8 3 "$g"
 	fwd_ping "$fam" s1 8 4 "$g"
 	check_eq $((k1 + 3)) "$(fwd_count k1 "$fam")" "IPv$fam INCLUDE($s): only $s's datagrams"

@@ -98,7 +98,9 @@ check_fail() {
 	echo "ok: fails as expected: $*"
 }
 
-# wait_for TIMEOUT_S WHAT CMD...
+# wait_for TIMEOUT_S WHAT CMD...: poll CMD every 0.1 s until it succeeds.
+# CMD's arguments are expanded once, by the caller: to poll a value, use
+# wait_eq / wait_ge, never `test "$(...)"` (tests/host/run.sh rejects it).
 wait_for() {
 	_to=$1
 	_what=$2
@@ -108,6 +110,35 @@ wait_for() {
 		[ "$(date +%s)" -lt "$_end" ] || fail "timed out after ${_to} s waiting for $_what"
 		sleep 0.1
 	done
+}
+
+# wait_eq TIMEOUT_S WHAT WANT CMD...: poll until CMD prints WANT.
+wait_eq() {
+	_we_to=$1
+	_we_what=$2
+	shift 2
+	wait_for "$_we_to" "$_we_what" _lib_out_eq "$@"
+}
+
+# wait_ge TIMEOUT_S WHAT MIN CMD...: poll until CMD prints a number >= MIN.
+wait_ge() {
+	_we_to=$1
+	_we_what=$2
+	shift 2
+	wait_for "$_we_to" "$_we_what" _lib_out_ge "$@"
+}
+
+_lib_out_eq() {
+	_lo_want=$1
+	shift
+	[ "$("$@")" = "$_lo_want" ]
+}
+
+_lib_out_ge() {
+	_lo_min=$1
+	shift
+	_lo_v=$("$@")
+	[ -n "$_lo_v" ] && [ "$_lo_v" -ge "$_lo_min" ] 2>/dev/null
 }
 
 dmesg_mark() {
