@@ -141,6 +141,22 @@ _lib_out_ge() {
 	[ -n "$_lo_v" ] && [ "$_lo_v" -ge "$_lo_min" ] 2>/dev/null
 }
 
+# tshark_count PCAP FILTER: frames of PCAP matching the display FILTER,
+# IP checksums verified. If tshark fails (a filter this tshark does not
+# understand, say) its error goes to stderr and "tshark-error" is printed,
+# which no numeric check accepts.
+tshark_count() {
+	_ts_err=$(mktemp)
+	if _ts_out=$(tshark -n -r "$1" -o ip.check_checksum:TRUE -Y "$2" \
+		-T fields -e frame.number 2>"$_ts_err"); then
+		printf '%s' "$_ts_out" | grep -c . || true
+	else
+		grep -v '^Running as' "$_ts_err" >&2
+		echo tshark-error
+	fi
+	rm -f "$_ts_err"
+}
+
 dmesg_mark() {
 	_lib_mark=$(kmsg_seq)
 }
