@@ -159,8 +159,8 @@ static void send_copy(struct mcr_net *mn, struct mcr_iface *in,
 }
 
 /*
- * No entry: on a router-mode interface the (S,G) is learnt as a
- * membership entry, whose oifs follow the membership from then on.
+ * No entry: on a router-mode or proxy-mode interface the (S,G) is learnt
+ * as a membership entry, whose oifs follow the membership from then on.
  */
 static bool learn(struct mcr_net *mn, struct mcr_iface *in,
 		  const struct mcr_fwd_pkt *pkt, struct mcr_mfe **mfe)
@@ -172,7 +172,7 @@ static bool learn(struct mcr_net *mn, struct mcr_iface *in,
 		.iif = in->dev->ifindex,
 	};
 
-	if (rcu_dereference(in->cfg)->mode != MCAST_ROUTER_MODE_ROUTER)
+	if (!mcr_fwd_mode_active(rcu_dereference(in->cfg)->mode))
 		return false;
 	mcr_mfc_learn(&mn->mfc, &spec, mcr_memb_compute, mn);
 	return mcr_mfc_lookup(&mn->mfc, pkt->family, &pkt->group,

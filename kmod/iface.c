@@ -102,8 +102,10 @@ static void allmulti_put(struct mcr_iface *iface)
 int mcr_iface_update(struct mcr_iface *iface, struct mcr_iface_cfg *cfg,
 		     struct netlink_ext_ack *extack)
 {
+	struct mcr_net *mn = mcr_netns_get(dev_net(iface->dev));
 	bool want = mode_wants_allmulti(cfg->mode);
 	struct mcr_iface_cfg *old;
+	u8 old_mode;
 	int err;
 
 	ASSERT_RTNL();
@@ -121,8 +123,16 @@ int mcr_iface_update(struct mcr_iface *iface, struct mcr_iface_cfg *cfg,
 	}
 
 	old = rcu_replace_pointer(iface->cfg, cfg, lockdep_rtnl_is_held());
-	mcr_memb_mode(mcr_netns_get(dev_net(iface->dev)), iface,
-		      old ? old->mode : MCAST_ROUTER_MODE_OFF, cfg->mode);
+	old_mode = old ? old->mode : MCAST_ROUTER_MODE_OFF;
+	mcr_memb_mode(mn, iface, old_mode, cfg->mode);
+	/*
+	 * Entries learnt from downstream include the upstream: with an
+	 * upstream coming or going, they are learnt again.
+	 */
+	if (old_mode != cfg->mode && (old_mode == MCAST_ROUTER_MODE_PROXY ||
+				      cfg->mode == MCAST_ROUTER_MODE_PROXY))
+		mcr_mfc_flush(&mn->mfc, 0, false,
+			      MCAST_ROUTER_ORIGIN_MEMBERSHIP);
 	if (old)
 		kfree_rcu(old, rcu);
 	return 0;

@@ -282,6 +282,7 @@ static void memb_changed(struct mcr_mif *mif, u16 family,
 	mcr_mfc_refresh(&mn->mfc, family, group, mcr_memb_compute, mn);
 	mcr_memb_notify_group(iface, family, group, event);
 	rcu_read_unlock();
+	mcr_proxy_changed(mn, family, group);
 }
 
 static const struct mcr_mif_ops memb_mif_ops = {
@@ -295,8 +296,11 @@ static const struct mcr_mif_ops memb_mif_ops = {
  * @spec: the entry's (S,G) and incoming interface
  *
  * Every router-mode interface but the incoming one whose members or
- * static membership want S (mcr_mif_wants()). TTL thresholds and boundaries apply per datagram
- * in the fast path, as for static entries.
+ * static membership want S (mcr_mif_wants()), and, for a datagram from a
+ * downstream (router-mode) interface, the proxy's upstream whatever its
+ * membership (RFC 4605 4.2: the upstream's router decides). TTL
+ * thresholds and boundaries apply per datagram in the fast path, as for
+ * static entries, so scoped groups stay inside.
  *
  * Context: the forwarding table's lock held (BH disabled).
  * Return: the set (possibly empty), or NULL without memory.
@@ -305,13 +309,17 @@ struct mcr_oifs *mcr_memb_compute(void *arg, const struct mcr_mfe_spec *spec)
 {
 	struct mcr_net *mn = arg;
 	unsigned int cap = 0, n = 0;
-	struct mcr_iface *iface;
+	struct mcr_iface *iface, *in;
 	struct mcr_mgnode *gn;
 	struct mcr_oifs *oifs;
+	bool wants, from_down;
 	unsigned long index;
-	bool wants;
+	u8 mode;
 
 	rcu_read_lock();
+	in = xa_load(&mn->ifaces, spec->iif);
+	from_down = in && rcu_dereference(in->cfg)->mode ==
+			  MCAST_ROUTER_MODE_ROUTER;
 	xa_for_each(&mn->ifaces, index, iface)
 		cap++;
 	oifs = mcr_mfc_oifs_alloc(cap, GFP_ATOMIC);
@@ -320,9 +328,14 @@ struct mcr_oifs *mcr_memb_compute(void *arg, const struct mcr_mfe_spec *spec)
 	xa_for_each(&mn->ifaces, index, iface) {
 		if (n == cap)
 			break;
-		if (iface->dev->ifindex == spec->iif ||
-		    rcu_dereference(iface->cfg)->mode !=
-		    MCAST_ROUTER_MODE_ROUTER)
+		if (iface->dev->ifindex == spec->iif)
+			continue;
+		mode = rcu_dereference(iface->cfg)->mode;
+		if (mode == MCAST_ROUTER_MODE_PROXY && from_down) {
+			oifs->ifaces[n++] = iface;
+			continue;
+		}
+		if (mode != MCAST_ROUTER_MODE_ROUTER)
 			continue;
 		spin_lock(&iface->memb.mif.lock);
 		gn = mcr_mif_lookup(&iface->memb.mif, spec->family,

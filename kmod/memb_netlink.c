@@ -139,8 +139,16 @@ static u32 ms_left(bool running, unsigned long when, unsigned long now)
 	return jiffies_to_msecs(when - now);
 }
 
-/* A message header: a dump's (@cb) or a notification's (@cb NULL). */
-static void *put_hdr(struct sk_buff *skb, struct netlink_callback *cb, u8 cmd)
+/**
+ * mcr_memb_put_hdr() - a message header, of a dump or a notification
+ * @skb: the message
+ * @cb: the dump, or NULL for a notification
+ * @cmd: enum mcast_router_cmd
+ *
+ * Return: the header, or NULL without room.
+ */
+void *mcr_memb_put_hdr(struct sk_buff *skb, struct netlink_callback *cb,
+		       u8 cmd)
 {
 	if (!cb)
 		return genlmsg_put(skb, 0, 0, &mcr_genl_family, 0, cmd);
@@ -149,10 +157,20 @@ static void *put_hdr(struct sk_buff *skb, struct netlink_callback *cb, u8 cmd)
 			   cmd);
 }
 
-/* One SOURCES entry. */
-static int fill_source(struct sk_buff *skb, u16 family,
-		       const struct mcr_addr *addr, u32 expires, bool forward,
-		       bool is_static)
+/**
+ * mcr_memb_fill_source() - one SOURCES entry
+ * @skb: the message
+ * @family: AF_INET or AF_INET6
+ * @addr: the source
+ * @expires: ms until its timer expires (0: not running)
+ * @forward: its traffic is forwarded
+ * @is_static: a static source
+ *
+ * Return: 0 or -EMSGSIZE.
+ */
+int mcr_memb_fill_source(struct sk_buff *skb, u16 family,
+			 const struct mcr_addr *addr, u32 expires, bool forward,
+			 bool is_static)
 {
 	struct nlattr *entry = nla_nest_start(skb, MCAST_ROUTER_A_SOURCES_ENTRY);
 
@@ -178,14 +196,16 @@ static int fill_sources(struct sk_buff *skb, const struct mcr_mgnode *gn,
 	if (!nest)
 		return -EMSGSIZE;
 	list_for_each_entry(src, &m->sources, list)
-		if (fill_source(skb, m->family, &src->addr,
-				ms_left(src->running, src->expires, now),
-				mcr_mif_wants(gn, &src->addr),
-				mcr_mif_static_src(gn, &src->addr)))
+		if (mcr_memb_fill_source(skb, m->family, &src->addr,
+					 ms_left(src->running, src->expires,
+						 now),
+					 mcr_mif_wants(gn, &src->addr),
+					 mcr_mif_static_src(gn, &src->addr)))
 			return -EMSGSIZE;
 	list_for_each_entry(h, &gn->static_srcs, list)
 		if (!mcr_mgrp_find(m, &h->addr) &&
-		    fill_source(skb, m->family, &h->addr, 0, true, true))
+		    mcr_memb_fill_source(skb, m->family, &h->addr, 0, true,
+					 true))
 			return -EMSGSIZE;
 	nla_nest_end(skb, nest);
 	return 0;
@@ -220,8 +240,9 @@ static int fill_group(struct sk_buff *skb, struct netlink_callback *cb,
 {
 	const struct mcr_mgrp *m = &gn->m;
 	unsigned long now = jiffies;
-	void *hdr = put_hdr(skb, cb, event ? MCAST_ROUTER_CMD_GROUP_NTF :
-			    MCAST_ROUTER_CMD_GROUP_GET);
+	void *hdr = mcr_memb_put_hdr(skb, cb,
+				     event ? MCAST_ROUTER_CMD_GROUP_NTF :
+					     MCAST_ROUTER_CMD_GROUP_GET);
 
 	if (!hdr)
 		return -EMSGSIZE;
@@ -355,7 +376,7 @@ static int fill_querier(struct sk_buff *skb, struct netlink_callback *cb,
 	int err = -EMSGSIZE;
 	void *hdr;
 
-	hdr = put_hdr(skb, cb, cmd);
+	hdr = mcr_memb_put_hdr(skb, cb, cmd);
 	if (!hdr)
 		return -EMSGSIZE;
 	spin_lock_bh(&mif->lock);
@@ -426,7 +447,7 @@ int mcr_querier_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 static int fill_leave(struct sk_buff *skb, int ifindex, u16 family,
 		      const struct mcr_addr *group)
 {
-	void *hdr = put_hdr(skb, NULL, MCAST_ROUTER_CMD_GROUP_NTF);
+	void *hdr = mcr_memb_put_hdr(skb, NULL, MCAST_ROUTER_CMD_GROUP_NTF);
 
 	if (!hdr)
 		return -EMSGSIZE;

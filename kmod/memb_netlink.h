@@ -21,6 +21,12 @@ int mcr_querier_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
 int mcr_group_add_doit(struct sk_buff *skb, struct genl_info *info);
 int mcr_group_del_doit(struct sk_buff *skb, struct genl_info *info);
 
+void *mcr_memb_put_hdr(struct sk_buff *skb, struct netlink_callback *cb,
+		       u8 cmd);
+int mcr_memb_fill_source(struct sk_buff *skb, u16 family,
+			 const struct mcr_addr *addr, u32 expires, bool forward,
+			 bool is_static);
+
 struct mcr_iface;
 struct mcr_querier;
 void mcr_memb_notify_group(struct mcr_iface *iface, u16 family,

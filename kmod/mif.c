@@ -13,6 +13,7 @@
 
 #include "compat.h"
 #include "mif.h"
+#include "sfilter.h"
 
 static const struct rhashtable_params mif_params = {
 	.head_offset = offsetof(struct mcr_mgnode, node),
@@ -103,6 +104,81 @@ bool mcr_mif_wants(const struct mcr_mgnode *gn, const struct mcr_addr *source)
 	       mcr_mgrp_wants(&gn->m, source);
 }
 EXPORT_SYMBOL_IF_KUNIT(mcr_mif_wants);
+
+/**
+ * mcr_mif_sfilter() - what the interface wants of a group, as one filter
+ * @gn: the group, its table's lock held
+ * @f: receives the filter; its room (mcr_sfilter_init()) should hold
+ *	twice the group's source limit
+ *
+ * The same sources as mcr_mif_wants() accepts: static any-source
+ * membership is EXCLUDE({}); in INCLUDE mode the sources whose timers run
+ * and the static ones; in EXCLUDE mode the exclude list (stopped timers)
+ * less the static sources.
+ *
+ * Return: 0, or -E2BIG if the sources did not fit (@f is then EXCLUDE({}),
+ * every source).
+ */
+int mcr_mif_sfilter(const struct mcr_mgnode *gn, struct mcr_sfilter *f)
+{
+	const struct mcr_msrc *src;
+	const struct mcr_mhost *h;
+
+	f->family = gn->m.family;
+	if (gn->static_any) {
+		mcr_sfilter_reset(f, MCR_FILTER_EXCLUDE);
+		return 0;
+	}
+	if (gn->m.filter == MCR_FILTER_EXCLUDE) {
+		mcr_sfilter_reset(f, MCR_FILTER_EXCLUDE);
+		list_for_each_entry(src, &gn->m.sources, list)
+			if (!src->running && !mcr_mif_static_src(gn, &src->addr) &&
+			    mcr_sfilter_add(f, &src->addr))
+				goto full;
+		return 0;
+	}
+	mcr_sfilter_reset(f, MCR_FILTER_INCLUDE);
+	list_for_each_entry(src, &gn->m.sources, list)
+		if (src->running && mcr_sfilter_add(f, &src->addr))
+			goto full;
+	list_for_each_entry(h, &gn->static_srcs, list)
+		if (mcr_sfilter_add(f, &h->addr))
+			goto full;
+	return 0;
+full:
+	mcr_sfilter_reset(f, MCR_FILTER_EXCLUDE);
+	return -E2BIG;
+}
+EXPORT_SYMBOL_IF_KUNIT(mcr_mif_sfilter);
+
+/**
+ * mcr_mif_for_each() - call a function for every group of the table
+ * @mif: the table
+ * @fn: called with the table's lock held (BH disabled): it must not
+ *	sleep; a non-zero return stops the walk. A dying table has none.
+ * @arg: passed to @fn
+ *
+ * Return: 0, or what @fn returned to stop the walk.
+ */
+int mcr_mif_for_each(struct mcr_mif *mif,
+		     int (*fn)(const struct mcr_mgnode *gn, void *arg),
+		     void *arg)
+{
+	struct mcr_mgnode *gn;
+	int err = 0;
+
+	spin_lock_bh(&mif->lock);
+	/* A dying table's nodes are being freed (mcr_mif_uninit()). */
+	if (!mif->dying) {
+		list_for_each_entry(gn, &mif->list, list) {
+			err = fn(gn, arg);
+			if (err)
+				break;
+		}
+	}
+	spin_unlock_bh(&mif->lock);
+	return err;
+}
 
 /* Nothing left: no host state (INCLUDE({})) and no static membership. */
 static bool group_empty(const struct mcr_mgnode *gn)

@@ -32,6 +32,7 @@
 
 struct mcr_mif;
 struct mcr_mgnode;
+struct mcr_sfilter;
 
 /* Hosts tracked per group; beyond it the group's tracking is incomplete. */
 #define MCR_MIF_MAX_HOSTS	64
@@ -169,6 +170,10 @@ int mcr_mif_static(struct mcr_mif *mif, unsigned int max_groups,
 		   const struct mcr_addr *group, const struct mcr_addr *source,
 		   bool add);
 bool mcr_mif_wants(const struct mcr_mgnode *gn, const struct mcr_addr *source);
+int mcr_mif_sfilter(const struct mcr_mgnode *gn, struct mcr_sfilter *f);
+int mcr_mif_for_each(struct mcr_mif *mif,
+		     int (*fn)(const struct mcr_mgnode *gn, void *arg),
+		     void *arg);
 bool mcr_mif_static_src(const struct mcr_mgnode *gn,
 			const struct mcr_addr *source);
 void mcr_mif_expire(struct mcr_mif *mif, u16 family,

@@ -19,6 +19,7 @@
 #include "mfc_netlink.h"
 #include "netlink.h"
 #include "netns.h"
+#include "proxy_netlink.h"
 
 enum mcr_mcgrp {
 	MCR_MCGRP_MONITOR,
@@ -364,6 +365,30 @@ static int check_coexistence(struct genl_info *info)
 	return -EBUSY;
 }
 
+/* One upstream per namespace: a second proxy-mode interface is refused. */
+static int check_upstream(struct mcr_net *mn, struct net_device *dev,
+			  struct genl_info *info)
+{
+	const struct nlattr *mode = info->attrs[MCAST_ROUTER_A_IFACE_MODE];
+	struct mcr_iface *iface;
+	unsigned long index;
+
+	if (!mode || nla_get_u8(mode) != MCAST_ROUTER_MODE_PROXY)
+		return 0;
+	xa_for_each(&mn->ifaces, index, iface) {
+		if (iface->dev == dev ||
+		    rtnl_dereference(iface->cfg)->mode !=
+		    MCAST_ROUTER_MODE_PROXY)
+			continue;
+		MCR_ERR_MSG_FMT(info->extack,
+				"another interface is already the proxy upstream of this namespace",
+				"%s is already the proxy upstream of this namespace",
+				iface->dev->name);
+		return -EBUSY;
+	}
+	return 0;
+}
+
 static int iface_set_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct mcr_net *mn = mcr_netns_get(genl_info_net(info));
@@ -380,6 +405,9 @@ static int iface_set_doit(struct sk_buff *skb, struct genl_info *info)
 	err = check_coexistence(info);
 	if (err)
 		goto out;
+	err = check_upstream(mn, dev, info);
+	if (err)
+		goto out;
 
 	iface = xa_load(&mn->ifaces, dev->ifindex);
 	if (iface)
@@ -391,6 +419,8 @@ static int iface_set_doit(struct sk_buff *skb, struct genl_info *info)
 		goto out;
 	}
 
+	/* The upstream or a downstream interface may have come or gone. */
+	mcr_proxy_resync(mn);
 	/* Every successful SET is announced, changed values or not. */
 	mcr_netns_changed(mn);
 	mcr_netlink_notify_change(mn, iface);
@@ -492,6 +522,12 @@ static const struct genl_ops mcr_genl_ops[] = {
 		.dumpit = mcr_querier_get_dumpit,
 		.policy = mcr_querier_policy,
 		.maxattr = MCAST_ROUTER_A_QUERIER_MAX,
+	},
+	{
+		.cmd = MCAST_ROUTER_CMD_PROXY_GET,
+		.dumpit = mcr_proxy_get_dumpit,
+		.policy = mcr_proxy_policy,
+		.maxattr = MCAST_ROUTER_A_GROUP_FAMILY,
 	},
 	{
 		.cmd = MCAST_ROUTER_CMD_GROUP_ADD,

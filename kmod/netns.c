@@ -60,6 +60,8 @@ void mcr_netns_remove(struct mcr_net *mn, struct mcr_iface *iface)
 	mcr_mfc_iface_remove(&mn->mfc, iface, iface->dev->ifindex);
 	mcr_netns_changed(mn);
 	mcr_iface_destroy(iface);
+	/* A downstream interface's groups, or the upstream, went. */
+	mcr_proxy_resync(mn);
 }
 
 /* Idle membership entries go; see mcr_mfc_gc(). */
@@ -85,6 +87,7 @@ static int __net_init mcr_net_init(struct net *net)
 	if (err)
 		goto err_mfc;
 	INIT_DELAYED_WORK(&mn->gc, gc_work);
+	mcr_proxy_init(&mn->proxy);
 	mn->netdev_nb.notifier_call = mcr_iface_netdev_event;
 	err = register_netdevice_notifier_net(net, &mn->netdev_nb);
 	if (err)
@@ -140,6 +143,8 @@ static void __net_exit mcr_net_exit(struct net *net)
 
 	unregister_netdevice_notifier_net(net, &mn->netdev_nb);
 	WARN_ON_ONCE(!xa_empty(&mn->ifaces));
+	/* No interface is left to queue work: leave every upstream group. */
+	mcr_proxy_uninit(&mn->proxy);
 	xa_destroy(&mn->ifaces);
 	cancel_delayed_work_sync(&mn->gc);
 	mcr_mfc_uninit(&mn->mfc);

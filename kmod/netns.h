@@ -41,6 +41,7 @@
 #include <net/net_namespace.h>
 
 #include "mfc.h"
+#include "proxy.h"
 
 struct mcr_iface;
 
@@ -60,6 +61,7 @@ struct mcr_net {
 	struct notifier_block netdev_nb;
 	struct mcr_mfc mfc;
 	struct delayed_work gc;
+	struct mcr_proxy proxy;
 };
 
 struct mcr_net *mcr_netns_get(const struct net *net);

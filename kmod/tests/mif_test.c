@@ -14,6 +14,7 @@
 #include <linux/socket.h>
 
 #include "../mif.h"
+#include "../sfilter.h"
 
 #define GMI	(1000 * HZ)
 #define LMQT	(2 * HZ)
@@ -367,7 +368,87 @@ static void mcr_mif_test_static(struct kunit *test)
 			mcr_mif_static(mif, 1, 8, AF_INET, &g, NULL, true));
 }
 
+static struct mcr_addr src6(u8 n)
+{
+	struct mcr_addr a = {};
+
+	a.ip6.s6_addr[0] = 0xfd;
+	a.ip6.s6_addr[15] = n;		/* fd00::n */
+	return a;
+}
+
+/* The filter the interface wants for a group, checked against @mode, @ids. */
+static void expect_sfilter(struct kunit *test, struct mcr_mif *mif,
+			   const struct mcr_addr *g, u8 mode, const u8 *ids,
+			   unsigned int n)
+{
+	struct mcr_sfilter f, want;
+	struct mcr_mgnode *gn;
+	struct mcr_addr a;
+	unsigned int i;
+	int err = -ENOENT;
+
+	KUNIT_ASSERT_EQ(test, 0, mcr_sfilter_init(&f, AF_INET6, 16,
+						  GFP_KERNEL));
+	KUNIT_ASSERT_EQ(test, 0, mcr_sfilter_init(&want, AF_INET6, 16,
+						  GFP_KERNEL));
+	want.mode = mode;
+	for (i = 0; i < n; i++) {
+		a = src6(ids[i]);
+		KUNIT_ASSERT_EQ(test, 0, mcr_sfilter_add(&want, &a));
+	}
+	spin_lock_bh(&mif->lock);
+	gn = mcr_mif_lookup(mif, AF_INET6, g);
+	if (gn)
+		err = mcr_mif_sfilter(gn, &f);
+	spin_unlock_bh(&mif->lock);
+	KUNIT_EXPECT_EQ(test, 0, err);
+	KUNIT_EXPECT_EQ(test, mode, f.mode);
+	KUNIT_EXPECT_EQ(test, n, f.n);
+	KUNIT_EXPECT_TRUE(test, mcr_sfilter_equal(&f, &want));
+	mcr_sfilter_free(&f);
+	mcr_sfilter_free(&want);
+}
+
+/*
+ * What the proxy merges: INCLUDE lists the running sources and the
+ * static ones; EXCLUDE lists the exclude list (stopped timers) but not a
+ * static source; static any-source is EXCLUDE({}).
+ */
+static void mcr_mif_test_sfilter(struct kunit *test)
+{
+	struct mcr_addr g1 = group6(11), g2 = group6(12), g3 = group6(13);
+	struct mcr_addr s[4] = { src6(1), src6(2), src6(3), src6(4) };
+	static const u8 inc12[] = { 1, 2 }, inc123[] = { 1, 2, 3 };
+	static const u8 exc12[] = { 1, 2 }, exc2[] = { 2 };
+	struct mcr_mif *mif = test->priv;
+	unsigned long now = jiffies;
+
+	KUNIT_ASSERT_EQ(test, 0, record(mif, &params, 0, now, AF_INET6, &g1,
+					MCR_REC_IS_IN, s, 2));
+	expect_sfilter(test, mif, &g1, MCR_FILTER_INCLUDE, inc12, 2);
+	KUNIT_ASSERT_EQ(test, 0, mcr_mif_static(mif, 0, 8, AF_INET6, &g1,
+						&s[2], true));
+	expect_sfilter(test, mif, &g1, MCR_FILTER_INCLUDE, inc123, 3);
+
+	KUNIT_ASSERT_EQ(test, 0, record(mif, &params, 0, now, AF_INET6, &g2,
+					MCR_REC_IS_EX, s, 2));
+	expect_sfilter(test, mif, &g2, MCR_FILTER_EXCLUDE, exc12, 2);
+	/* ALLOW in EXCLUDE mode: a running source, not excluded. */
+	KUNIT_ASSERT_EQ(test, 0, record(mif, &params, 0, now, AF_INET6, &g2,
+					MCR_REC_ALLOW, &s[3], 1));
+	expect_sfilter(test, mif, &g2, MCR_FILTER_EXCLUDE, exc12, 2);
+	KUNIT_ASSERT_EQ(test, 0, mcr_mif_static(mif, 0, 8, AF_INET6, &g2,
+						&s[0], true));
+	expect_sfilter(test, mif, &g2, MCR_FILTER_EXCLUDE, exc2, 1);
+
+	KUNIT_ASSERT_EQ(test, 0, mcr_mif_static(mif, 0, 8, AF_INET6, &g3,
+						NULL, true));
+	expect_sfilter(test, mif, &g3, MCR_FILTER_EXCLUDE, NULL, 0);
+}
+
 static struct kunit_case mcr_mif_test_cases[] = {
+	KUNIT_CASE(mcr_mif_test_sfilter),
 	KUNIT_CASE(mcr_mif_test_static),
 	KUNIT_CASE(mcr_mif_test_fast_leave),
 	KUNIT_CASE(mcr_mif_test_hosts_expire),

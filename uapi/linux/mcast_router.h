@@ -87,6 +87,13 @@ enum mcast_router_mode {
  *	host had joined, until GROUP_DEL. -EEXIST if already there.
  * GROUP_DEL: remove a static membership added by GROUP_ADD (the same
  *	attributes); -ENOENT if there is none.
+ * PROXY_GET: dump the membership the proxy reports on its upstream
+ *	interface: one message per group, in MCAST_ROUTER_A_GROUP_*
+ *	attributes (IFINDEX the upstream, FAMILY, ADDR, FILTER, SOURCES with
+ *	ADDR only, PROXY_ALL); optional FAMILY filters it.
+ * PROXY_NTF: (monitor group) the membership reported upstream for a group
+ *	was joined, changed or left (GROUP_EVENT); attributes as PROXY_GET's
+ *	reply.
  */
 enum mcast_router_cmd {
 	MCAST_ROUTER_CMD_UNSPEC,
@@ -105,6 +112,8 @@ enum mcast_router_cmd {
 	MCAST_ROUTER_CMD_QUERIER_NTF,
 	MCAST_ROUTER_CMD_GROUP_ADD,
 	MCAST_ROUTER_CMD_GROUP_DEL,
+	MCAST_ROUTER_CMD_PROXY_GET,
+	MCAST_ROUTER_CMD_PROXY_NTF,
 
 	/* private: */
 	__MCAST_ROUTER_CMD_MAX,
@@ -364,6 +373,10 @@ enum mcast_router_group_event {
  * @MCAST_ROUTER_A_GROUP_STATIC: u8, 1 if the group has a static
  *	any-source membership (replies); static sources are listed among
  *	the SOURCES with SOURCE_STATIC set
+ * @MCAST_ROUTER_A_GROUP_PROXY_ALL: u8, 1 if the proxy reports EXCLUDE({})
+ *	(every source) upstream instead of FILTER and SOURCES, the merged
+ *	downstream filter, because the host stack refused that source list
+ *	(PROXY_GET and PROXY_NTF)
  */
 enum {
 	MCAST_ROUTER_A_GROUP_UNSPEC,
@@ -381,6 +394,7 @@ enum {
 	MCAST_ROUTER_A_GROUP_EVENT,
 	MCAST_ROUTER_A_GROUP_SOURCE,
 	MCAST_ROUTER_A_GROUP_STATIC,
+	MCAST_ROUTER_A_GROUP_PROXY_ALL,
 
 	/* private: */
 	__MCAST_ROUTER_A_GROUP_MAX,
