@@ -20,6 +20,7 @@ const struct cmd mcastctl_objects[] = {
 	{ "mfe", mfe_main },
 	{ "group", group_main },
 	{ "querier", querier_main },
+	{ "proxy", proxy_main },
 	{ "monitor", monitor_main },
 	{ "help", help_main },
 	{ NULL, NULL },
@@ -81,7 +82,8 @@ int object_run(const char *name, const struct cmd *verbs,
 void mcastctl_usage(FILE *fp)
 {
 	fputs("Usage: mcastctl [ OPTIONS ] OBJECT { COMMAND | help }\n"
-	      "where  OBJECT := { interface | mfe | group | querier | monitor | help }\n"
+	      "where  OBJECT := { interface | mfe | group | querier | proxy | monitor |\n"
+	      "                  help }\n"
 	      "       OPTIONS := { -j[son] | -p[retty] | -s[tats] | -n[etns] NAME |\n"
 	      "                    -4 | -6 | -V[ersion] | -h[elp] }\n"
 	      "Try \"mcastctl OBJECT help\" for the commands of an object.\n",

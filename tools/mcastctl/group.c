@@ -54,12 +54,21 @@ struct group_row {
 	uint8_t (*hosts)[16];		/* malloc'ed */
 	uint8_t event;			/* GROUP_NTF: enum mcast_router_group_event */
 	bool is_static;			/* a static any-source membership */
+	bool proxy;			/* PROXY_GET / PROXY_NTF */
+	bool all;			/* PROXY_ALL: EXCLUDE({}) reported */
 };
 
 static const char *const event_names[] = {
 	[MCAST_ROUTER_GROUP_EVENT_JOIN] = "join",
 	[MCAST_ROUTER_GROUP_EVENT_LEAVE] = "leave",
 	[MCAST_ROUTER_GROUP_EVENT_CHANGE] = "change",
+};
+
+/* PROXY_NTF: the upstream membership's events. */
+static const char *const proxy_event_names[] = {
+	[MCAST_ROUTER_GROUP_EVENT_JOIN] = "proxy-join",
+	[MCAST_ROUTER_GROUP_EVENT_LEAVE] = "proxy-leave",
+	[MCAST_ROUTER_GROUP_EVENT_CHANGE] = "proxy-change",
 };
 
 static const char *const filter_names[] = {
@@ -113,7 +122,9 @@ bool group_describe(int type, const char **name, bool *duration)
 }
 
 /**
- * group_parse() - parse the arguments of "group show"
+ * group_show_parse() - parse the arguments of "group show" or "proxy show"
+ * @object: "group" or "proxy", for the messages
+ * @usage: the object's usage, printed for help
  * @argc: number of arguments after "show"
  * @argv: the arguments after "show"
  * @req: zero-initialised request, except @req->family which holds the
@@ -124,14 +135,15 @@ bool group_describe(int type, const char **name, bool *duration)
  * Return: 0 on success, 1 if help was asked for (usage printed on stdout),
  * -1 on a syntax error (printed on stderr).
  */
-int group_parse(int argc, char **argv, struct group_show_req *req)
+int group_show_parse(const char *object, void (*usage)(FILE *fp), int argc,
+		     char **argv, struct group_show_req *req)
 {
 	struct show_args args = { .family = req->family };
 	int family;
 
-	if (args_help(argc, argv, group_usage))
+	if (args_help(argc, argv, usage))
 		return 1;
-	if (show_args_parse("group", true, argc, argv, &args))
+	if (show_args_parse(object, true, argc, argv, &args))
 		return -1;
 	req->family = args.family;
 	req->dev = args.dev;
@@ -143,6 +155,19 @@ int group_parse(int argc, char **argv, struct group_show_req *req)
 	req->family = family;
 	req->has_group = true;
 	return 0;
+}
+
+/**
+ * group_parse() - parse the arguments of "group show"
+ * @argc: number of arguments after "show"
+ * @argv: the arguments after "show"
+ * @req: as for group_show_parse()
+ *
+ * Return: as group_show_parse().
+ */
+int group_parse(int argc, char **argv, struct group_show_req *req)
+{
+	return group_show_parse("group", group_usage, argc, argv, req);
 }
 
 /**
@@ -200,6 +225,7 @@ static struct nla_policy group_policy[MCAST_ROUTER_A_GROUP_MAX + 1] = {
 	[MCAST_ROUTER_A_GROUP_HOSTS] = { .type = NLA_NESTED },
 	[MCAST_ROUTER_A_GROUP_EVENT] = { .type = NLA_U8 },
 	[MCAST_ROUTER_A_GROUP_STATIC] = { .type = NLA_U8 },
+	[MCAST_ROUTER_A_GROUP_PROXY_ALL] = { .type = NLA_U8 },
 };
 
 static struct nla_policy source_policy[MCAST_ROUTER_A_SOURCE_MAX + 1] = {
@@ -285,6 +311,10 @@ static int parse_row(struct nlmsghdr *nlh, void *row)
 	    !tb[MCAST_ROUTER_A_GROUP_IFINDEX] || !tb[MCAST_ROUTER_A_GROUP_FAMILY] ||
 	    !tb[MCAST_ROUTER_A_GROUP_ADDR])
 		return -1;
+	r->proxy = ((struct genlmsghdr *)nlmsg_data(nlh))->cmd ==
+			   MCAST_ROUTER_CMD_PROXY_GET ||
+		   ((struct genlmsghdr *)nlmsg_data(nlh))->cmd ==
+			   MCAST_ROUTER_CMD_PROXY_NTF;
 	r->ifindex = nla_get_u32(tb[MCAST_ROUTER_A_GROUP_IFINDEX]);
 	r->family = nla_get_u16(tb[MCAST_ROUTER_A_GROUP_FAMILY]);
 	if (r->family != AF_INET && r->family != AF_INET6)
@@ -320,6 +350,8 @@ static int parse_row(struct nlmsghdr *nlh, void *row)
 		r->event = nla_get_u8(tb[MCAST_ROUTER_A_GROUP_EVENT]);
 	if (tb[MCAST_ROUTER_A_GROUP_STATIC])
 		r->is_static = nla_get_u8(tb[MCAST_ROUTER_A_GROUP_STATIC]);
+	if (tb[MCAST_ROUTER_A_GROUP_PROXY_ALL])
+		r->all = nla_get_u8(tb[MCAST_ROUTER_A_GROUP_PROXY_ALL]);
 	if (parse_hosts(tb[MCAST_ROUTER_A_GROUP_HOSTS], alen, r))
 		return -1;
 	if (!tb[MCAST_ROUTER_A_GROUP_SOURCES])
@@ -418,19 +450,25 @@ static void print_hosts(const struct group_row *r)
 	free(line);
 }
 
+static void print_event(const struct group_row *r)
+{
+	const char *const *names = r->proxy ? proxy_event_names : event_names;
+
+	/* Both tables have the same size. */
+	if (r->event < sizeof(event_names) / sizeof(event_names[0]) &&
+	    names[r->event])
+		print_string(PRINT_ANY, "event", "%s", names[r->event]);
+	else
+		print_uint(PRINT_ANY, "event", "event %u", r->event);
+}
+
 static void print_group(const struct group_row *r)
 {
 	char buf[INET6_ADDRSTRLEN + MFE_IFNAME_LEN];
 
 	open_json_object(NULL);
-	if (r->event) {
-		if (r->event < sizeof(event_names) / sizeof(event_names[0]) &&
-		    event_names[r->event])
-			print_string(PRINT_ANY, "event", "%s",
-				     event_names[r->event]);
-		else
-			print_uint(PRINT_ANY, "event", "event %u", r->event);
-	}
+	if (r->event)
+		print_event(r);
 	mfe_index_to_name(r->ifindex, buf, sizeof(buf));
 	print_string(PRINT_ANY, "dev", "%s", buf);
 	print_uint(PRINT_JSON, "ifindex", NULL, r->ifindex);
@@ -447,11 +485,21 @@ static void print_group(const struct group_row *r)
 		print_text_break("  ");
 		print_string(PRINT_ANY, "filter", "%s", buf);
 	}
-	if (r->is_static) {
-		print_text_break("  ");
-		print_string(PRINT_FP, NULL, "%s", "static");
+	if (r->proxy) {
+		/* What goes on the wire when the host stack refused the list. */
+		if (r->all) {
+			print_text_break("  ");
+			print_string(PRINT_FP, NULL, "%s",
+				     "reported-as exclude-all");
+		}
+		print_bool(PRINT_JSON, "reported-as-exclude-all", NULL, r->all);
+	} else {
+		if (r->is_static) {
+			print_text_break("  ");
+			print_string(PRINT_FP, NULL, "%s", "static");
+		}
+		print_bool(PRINT_JSON, "static", NULL, r->is_static);
 	}
-	print_bool(PRINT_JSON, "static", NULL, r->is_static);
 	/* Text: the group timer only while it runs (EXCLUDE mode). */
 	if (r->has_expires) {
 		print_text_break("  ");
@@ -473,7 +521,8 @@ static void print_group(const struct group_row *r)
 		print_string(PRINT_FP, NULL, "age %s", buf);
 		print_u64(PRINT_JSON, "age", NULL, r->age);
 	}
-	print_hosts(r);
+	if (!r->proxy)
+		print_hosts(r);
 	open_json_array("sources");
 	for (size_t i = 0; i < r->nsources; i++)
 		print_source(r, &r->sources[i]);
@@ -566,7 +615,13 @@ int group_table_print(struct group_table *t)
 
 /* ---- commands ------------------------------------------------------------ */
 
-static int print_table(void *table)
+/**
+ * group_rows_print() - print a struct group_table (a rows_show print)
+ * @table: the table
+ *
+ * Return: 0.
+ */
+int group_rows_print(void *table)
 {
 	return group_table_print(table);
 }
@@ -576,23 +631,39 @@ static const struct rows_show group_show = {
 	.describe = group_describe,
 	.put = group_put_filter,
 	.add = group_table_add,
-	.print = print_table,
+	.print = group_rows_print,
 };
 
-static int do_show(int argc, char **argv)
+/**
+ * group_show_run() - "group show" or "proxy show": parse, dump, print
+ * @object: "group" or "proxy"
+ * @usage: the object's usage
+ * @show: how to dump (GROUP_GET or PROXY_GET, both with group rows)
+ * @argc: number of arguments after "show"
+ * @argv: the arguments after "show"
+ *
+ * Return: 0 or a negative errno (already printed).
+ */
+int group_show_run(const char *object, void (*usage)(FILE *fp),
+		   const struct rows_show *show, int argc, char **argv)
 {
 	struct group_show_req req = { .family = mcastctl_opts.family };
 	struct group_table t = { .filter = &req };
 	int ret;
 
-	ret = group_parse(argc, argv, &req);
+	ret = group_show_parse(object, usage, argc, argv, &req);
 	if (ret)
 		return ret > 0 ? 0 : -EINVAL;
 	ret = group_resolve(&req);
 	if (!ret)
-		ret = rows_show(&group_show, &req, &t);
+		ret = rows_show(show, &req, &t);
 	group_table_free(&t);
 	return ret;
+}
+
+static int do_show(int argc, char **argv)
+{
+	return group_show_run("group", group_usage, &group_show, argc, argv);
 }
 
 /**

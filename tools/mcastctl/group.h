@@ -24,6 +24,8 @@ struct group_show_req {
 };
 
 int group_parse(int argc, char **argv, struct group_show_req *req);
+int group_show_parse(const char *object, void (*usage)(FILE *fp), int argc,
+		     char **argv, struct group_show_req *req);
 
 /* What "group add|del" asked for. The device name points into argv. */
 struct group_static_req {
@@ -52,6 +54,11 @@ int group_table_add(struct nlmsghdr *nlh, void *table);
 int group_table_print(struct group_table *t);
 void group_table_free(struct group_table *t);
 int group_print_event(struct nlmsghdr *nlh);
+int group_rows_print(void *table);
+
+struct rows_show;
+int group_show_run(const char *object, void (*usage)(FILE *fp),
+		   const struct rows_show *show, int argc, char **argv);
 
 void group_usage(FILE *fp);
 

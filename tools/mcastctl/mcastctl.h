@@ -46,6 +46,7 @@ int iface_main(int argc, char **argv);
 int mfe_main(int argc, char **argv);
 int group_main(int argc, char **argv);
 int querier_main(int argc, char **argv);
+int proxy_main(int argc, char **argv);
 int monitor_main(int argc, char **argv);
 
 #endif /* MCASTCTL_H */

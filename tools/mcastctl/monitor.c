@@ -77,6 +77,7 @@ static int on_event(struct nl_msg *msg, void *arg)
 		iface_print_del(nlh);
 		break;
 	case MCAST_ROUTER_CMD_GROUP_NTF:
+	case MCAST_ROUTER_CMD_PROXY_NTF:
 		group_print_event(nlh);
 		break;
 	case MCAST_ROUTER_CMD_QUERIER_NTF:

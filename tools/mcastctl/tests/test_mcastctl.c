@@ -25,6 +25,7 @@
 #include "mfe.h"
 #include "nl.h"
 #include "print.h"
+#include "proxy.h"
 #include "querier.h"
 #include "utils.h"
 
@@ -2628,6 +2629,103 @@ static char *group_event(uint8_t event, bool json)
 	return out_end(&o);
 }
 
+/* A PROXY_GET reply (or PROXY_NTF with @event): the merged filter. */
+static struct nl_msg *proxy_msg(uint8_t event, uint8_t filter, bool all,
+				const char *const *srcs)
+{
+	struct nl_msg *m = genl_msg(event ? MCAST_ROUTER_CMD_PROXY_NTF :
+				    MCAST_ROUTER_CMD_PROXY_GET);
+	struct nlattr *nest, *e;
+	uint8_t buf[4];
+
+	inet_pton(AF_INET, "233.252.0.1", buf);
+	if ((event && nla_put_u8(m, MCAST_ROUTER_A_GROUP_EVENT, event)) ||
+	    nla_put_u32(m, MCAST_ROUTER_A_GROUP_IFINDEX, 11) ||
+	    nla_put_u16(m, MCAST_ROUTER_A_GROUP_FAMILY, AF_INET) ||
+	    nla_put(m, MCAST_ROUTER_A_GROUP_ADDR, 4, buf) ||
+	    nla_put_u8(m, MCAST_ROUTER_A_GROUP_FILTER, filter) ||
+	    nla_put_u8(m, MCAST_ROUTER_A_GROUP_PROXY_ALL, all))
+		exit(2);
+	nest = nla_nest_start(m, MCAST_ROUTER_A_GROUP_SOURCES);
+	for (; nest && *srcs; srcs++) {
+		e = nla_nest_start(m, MCAST_ROUTER_A_SOURCES_ENTRY);
+		inet_pton(AF_INET, *srcs, buf);
+		if (!e || nla_put(m, MCAST_ROUTER_A_SOURCE_ADDR, 4, buf) ||
+		    nla_put_u32(m, MCAST_ROUTER_A_SOURCE_EXPIRES, 0) ||
+		    nla_put_u8(m, MCAST_ROUTER_A_SOURCE_FORWARD,
+			       filter == MCAST_ROUTER_FILTER_INCLUDE))
+			exit(2);
+		nla_nest_end(m, e);
+	}
+	if (!nest)
+		exit(2);
+	nla_nest_end(m, nest);
+	return m;
+}
+
+static void test_proxy(void)
+{
+	static const char *const inc[] = { "10.9.0.12", "10.9.0.11", NULL };
+	static const char *const none[] = { NULL };
+	char *a1[] = { "proxy", "help", NULL };
+	char *a2[] = { "proxy", "show", "grp", "233.252.0.1", NULL };
+	char *a3[] = { "proxy", "sh", NULL };
+	struct group_table t = { .filter = NULL };
+	struct capture c;
+	struct nl_msg *m;
+	struct out o;
+	char *s;
+
+	fake_ifnames(true);
+	m = proxy_msg(0, MCAST_ROUTER_FILTER_INCLUDE, false, inc);
+	EXPECT(group_table_add(nlmsg_hdr(m), &t) == 0);
+	nlmsg_free(m);
+	out_begin(&o, false, false);
+	EXPECT(group_table_print(&t) == 0);
+	EXPECT(print_end() == 0);
+	s = out_end(&o);
+	EXPECT_STR("eth1  233.252.0.1  include\n"
+		   "    source 10.9.0.12  forward\n"
+		   "    source 10.9.0.11  forward\n", s);
+	free(s);
+	out_begin(&o, true, false);
+	EXPECT(group_table_print(&t) == 0);
+	EXPECT(print_end() == 0);
+	s = out_end(&o);
+	EXPECT_STR("[{\"dev\":\"eth1\",\"ifindex\":11,\"family\":\"inet\",\"group\":\"233.252.0.1\",\"filter\":\"include\",\"reported-as-exclude-all\":false,\"sources\":["
+		   "{\"address\":\"10.9.0.12\",\"forward\":true,\"static\":false,\"expires\":0},{\"address\":\"10.9.0.11\",\"forward\":true,\"static\":false,\"expires\":0}]}]\n", s);
+	free(s);
+	group_table_free(&t);
+
+	/* Events are named proxy-*; a refused list says what is reported. */
+	m = proxy_msg(MCAST_ROUTER_GROUP_EVENT_CHANGE, MCAST_ROUTER_FILTER_EXCLUDE,
+		      true, none);
+	out_begin(&o, false, false);
+	EXPECT(group_print_event(nlmsg_hdr(m)) == 0);
+	EXPECT(print_end() == 0);
+	s = out_end(&o);
+	EXPECT_STR("proxy-change eth1  233.252.0.1  exclude  reported-as exclude-all\n", s);
+	free(s);
+	nlmsg_free(m);
+	fake_ifnames(false);
+
+	capture_begin(&c, 1);
+	EXPECT(mcastctl_dispatch(2, a1) == 0);
+	s = capture_end(&c);
+	EXPECT(!strncmp(s, "Usage: mcastctl [ -4 | -6 ] proxy show", 38));
+	free(s);
+	capture_begin(&c, 2);
+	EXPECT(mcastctl_dispatch(4, a2) == -EINVAL);
+	s = capture_end(&c);
+	EXPECT_STR("Error: unknown keyword \"grp\"; try \"mcastctl proxy help\"\n", s);
+	free(s);
+	capture_begin(&c, 2);
+	EXPECT(mcastctl_dispatch(2, a3) == -EINVAL);
+	s = capture_end(&c);
+	EXPECT(strstr(s, "unknown command \"sh\"") != NULL);
+	free(s);
+}
+
 static void test_group_event(void)
 {
 	char *s;
@@ -3053,6 +3151,7 @@ static const struct {
 	{ "group_help", test_group_help },
 	{ "group_print", test_group_print },
 	{ "group_event", test_group_event },
+	{ "proxy", test_proxy },
 	{ "group_static", test_group_static },
 	{ "group_malformed", test_group_malformed },
 	{ "querier_parse", test_querier_parse },
