@@ -15,9 +15,14 @@
 # Then a source at the provider streams to one IPv4 and one IPv6 group
 # through static forwarding entries; both hosts receive it, and
 # `mcastctl mfe show` and the interface counters show what the router did.
-# Last, membership drives forwarding: h2 joins a group, the router learns
+# Then membership drives forwarding: h2 joins a group, the router learns
 # it (group show), h1's stream reaches h2 through a membership entry, and
 # after h2 leaves the group and the entry's outgoing interface are gone.
+# Last, the seeds' proxy picture: the provider runs a router too (a
+# second mcast_router in router mode); h1 joins, the router reports it on
+# up0 (proxy show), the provider's router learns it from that report
+# (group show in isp), the provider's stream reaches h1, and h1's leave
+# goes upstream.
 set -eu
 
 root=${MCR_ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
@@ -208,6 +213,43 @@ left() {
 wait_for 30 "the router to forget $g after h2's leave" left
 run mcastctl group show dev dn2
 run mcastctl -s mfe show group $g
+
+g=233.252.0.3
+say "the proxy: h1 joins $g, the router reports it to the provider's router, whose stream reaches h1"
+echo "isp# mcastctl interface set eth0 mode router"
+ip netns exec isp mcastctl interface set eth0 mode router
+ip netns exec h1 python3 -c "$receiver" $g "$rxdir/h1-$g" &
+rx=$!
+cleanup_add "kill $rx 2>/dev/null"
+wait_for 60 "the receiver of $g on h1" test -s "$rxdir/h1-$g"
+proxied() {
+	[ -n "$(ip netns exec router mcastctl -j proxy show group $g | jq '.[]')" ]
+}
+isp_learnt() {
+	[ -n "$(ip netns exec isp mcastctl -j group show dev eth0 group $g | jq '.[]')" ]
+}
+wait_for 30 "the router to report $g on up0" proxied
+run mcastctl proxy show
+wait_for 30 "the provider's router to learn $g from the router's report" isp_learnt
+echo "isp# mcastctl group show"
+ip netns exec isp mcastctl group show
+echo "isp# sending 50 datagrams to $g (TTL 16)"
+ip netns exec isp python3 -c "$source" $g 50
+rx_h1() {
+	[ "$(cat "$rxdir/h1-$g")" -ge 50 ]
+}
+wait_for 60 "h1 to receive 50 datagrams of $g" rx_h1
+echo "h1 received $(cat "$rxdir/h1-$g") of 50 datagrams to $g"
+run mcastctl mfe show group $g
+echo "h1# leaving $g"
+kill $rx
+wait $rx 2>/dev/null || true
+unproxied() {
+	! proxied
+}
+wait_for 30 "the router to leave $g upstream after h1's leave" unproxied
+run mcastctl proxy show
+echo "(nothing reported upstream any more)"
 echo
 echo "demo: done"
 

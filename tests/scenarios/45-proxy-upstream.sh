@@ -1,0 +1,102 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# IGMP/MLD proxy, IPv4 and IPv6, in the seeds' picture (proxy-lib.sh): a
+# host's join is reported on the upstream by pr's own host stack and the
+# ISP's router learns it from pr; the source's stream reaches the host
+# through both routers; pr answers the ISP's general queries (the ISP
+# keeps the group beyond two membership intervals); a leave goes upstream
+# after the downstream last member query time (monitor events, stamped).
+# Taking the upstream out of proxy mode leaves its groups while the
+# downstream membership stays; proxy mode again reports them again.
+# tshark on the WAN: pr's IGMPv3/MLDv2 reports, none malformed, and no
+# IGMP/MLD message of the hosts; on the LAN, none of the ISP's queries.
+
+# shellcheck source=lib.sh
+. "$(dirname "$0")/lib.sh"
+# shellcheck source=memb-lib.sh
+. "$(dirname "$0")/memb-lib.sh"
+# shellcheck source=proxy-lib.sh
+. "$(dirname "$0")/proxy-lib.sh"
+
+dmesg_mark
+px_topo
+cap=$(mktemp -d)
+cleanup_add "rm -rf $cap"
+# -Z root: tcpdump would drop to a user that cannot write into $cap.
+ip netns exec ul tcpdump -Z root -i u0 -n -U -w "$cap/wan.pcap" \
+	'igmp or ip6' >"$cap/wan.log" 2>&1 &
+wan_pid=$!
+cleanup_add "kill $wan_pid 2>/dev/null"
+ip netns exec h2 tcpdump -Z root -i e0 -n -U -w "$cap/lan.pcap" \
+	'igmp or ip6' >"$cap/lan.log" 2>&1 &
+lan_pid=$!
+cleanup_add "kill $lan_pid 2>/dev/null"
+mon=$cap/monitor
+memb_monitor_start pr "$mon"
+
+# outlived GROUP MS: isp still has GROUP, learnt at least MS ago. Fails at
+# once if isp forgot it: then pr did not answer a query in time.
+outlived() {
+	_age=$(I mcastctl -j group show dev w0 group "$1" | jq -r '.[0].age // empty')
+	[ -n "$_age" ] || fail "isp forgot $1: pr did not answer its queries"
+	[ "$_age" -ge "$2" ]
+}
+
+for fam in 4 6; do
+	px_family $fam
+	px_count_add h1 e0 $fam $S $GA
+	memb_join h1 e0 $GA
+	joiner=$memb_pid
+	wait_eq 20 "IPv$fam: pr to report $GA upstream" "$GA exclude " \
+		px_proxy $GA
+	wait_eq 20 "IPv$fam: isp to learn $GA on w0" "$GA exclude " px_isp $GA
+	check_eq $PR "$(I mcastctl -j group show dev w0 group $GA | jq -r '.[0].reporter')" \
+		"IPv$fam: isp learnt $GA from pr"
+	px_ping src s0 $fam 5 $GA
+	check_eq 5 "$(px_count h1 $S $GA)" "IPv$fam: the stream reached h1 through isp and pr"
+
+	# isp's group membership interval is 5 s.
+	wait_for 40 "IPv$fam: isp to keep $GA for two membership intervals" \
+		outlived $GA 10000
+	echo "ok: IPv$fam: pr answered isp's queries for $GA"
+
+	n=$(wc -l <"$mon")
+	t0=$(memb_now)
+	memb_leave "$joiner"
+	memb_wait_event "$mon" "$n" proxy-leave up0 "$GA"
+	lat=$(memb_diff "$memb_at" "$t0")
+	echo "IPv$fam: leave reported upstream after $lat s"
+	memb_between "$lat" 1.5 5 ||
+		fail "IPv$fam: leave upstream after $lat s, expected the last member query time (2 s)"
+	wait_eq 20 "IPv$fam: isp to forget $GA" "" px_isp $GA
+	px_ping src s0 $fam 5 $GA
+	check_eq 5 "$(px_count h1 $S $GA)" "IPv$fam: nothing reached h1 after the leave"
+done
+
+# The upstream goes and comes back; the downstream membership stays.
+px_family 4
+memb_join h1 e0 $GA
+wait_eq 20 "pr to report $GA" "$GA exclude " px_proxy $GA
+P mcastctl interface set up0 mode off
+wait_eq 20 "pr to leave upstream" "" px_proxy
+check_eq "$GA exclude" "$(P mcastctl -j group show dev d1 group $GA | jq -r '.[] | "\(.group) \(.filter)"')" \
+	"d1's membership kept without an upstream"
+P mcastctl interface set up0 mode proxy
+wait_eq 20 "pr to report $GA again" "$GA exclude " px_proxy $GA
+wait_eq 20 "isp to learn $GA again" "$GA exclude " px_isp $GA
+
+kill "$wan_pid" "$lan_pid"
+wait "$wan_pid" "$lan_pid" 2>/dev/null || true
+memb='(igmp || icmpv6.type in {130, 131, 132, 143})'
+v3=$(tshark_count "$cap/wan.pcap" 'igmp.type == 0x22 && ip.src == 10.0.0.2')
+m2=$(tshark_count "$cap/wan.pcap" 'icmpv6.type == 143 && ipv6.src == fe80::2')
+echo "pr's reports on the WAN: IGMPv3 $v3, MLDv2 $m2"
+[ "$v3" -gt 0 ] && [ "$m2" -gt 0 ] || fail "expected pr's IGMPv3 and MLDv2 reports on the WAN"
+check_eq 0 "$(tshark_count "$cap/wan.pcap" "$memb && (_ws.malformed || _ws.expert.severity >= 0x800000)")" \
+	"IGMP/MLD messages on the WAN malformed or with bad checksums"
+check_eq 0 "$(tshark_count "$cap/wan.pcap" "$memb && (ip.src in {10.1.1.2, 10.1.2.2} || ipv6.src in {fe80::11, fe80::12, fd01:1::2, fd01:2::2})")" \
+	"hosts' IGMP/MLD messages forwarded to the WAN"
+check_eq 0 "$(tshark_count "$cap/lan.pcap" "$memb && (ip.src in {10.0.0.1, 10.0.0.3} || ipv6.src in {fe80::1, fe80::3, fd00::1, fd00::3})")" \
+	"the WAN's IGMP/MLD messages forwarded to the LAN"
+dmesg_check_clean
