@@ -24,10 +24,10 @@
 #   px_topo                 build it; pr's d1, d2 in router mode, up0 proxy
 #   P CMD..., I CMD...      CMD in pr, in isp
 #   px_family FAM           set S (src's address), PR (pr's WAN reporter
-#                           address), H1/H2 (the hosts' addresses), ULA
-#                           (ul's), GA/GS/GU/GX groups for FAM: any-source,
-#                           source filters, to the upstream listener,
-#                           administratively scoped
+#                           address), H1/H2 (the hosts' addresses),
+#                           GA/GS/GU/GX groups for FAM: any-source, source
+#                           filters, to the upstream listener,
+#                           administratively scoped; S1-S3 sources
 #   px_count_add NS DEV FAM SRC GROUP   count echo requests SRC -> GROUP
 #                           arriving on DEV in NS
 #   px_count NS SRC GROUP   the count
@@ -101,11 +101,11 @@ px_topo() {
 
 px_family() {
 	if [ "$1" = 4 ]; then
-		S=10.9.0.1 PR=10.0.0.2 H1=10.1.1.2 H2=10.1.2.2 ULA=10.0.0.3
+		S=10.9.0.1 PR=10.0.0.2 H1=10.1.1.2 H2=10.1.2.2
 		GA=233.252.0.1 GS=233.252.0.2 GU=233.252.0.3 GX=239.255.0.1
 		S1=10.9.0.11 S2=10.9.0.12 S3=10.9.0.13
 	else
-		S=fd09::1 PR=fe80::2 H1=fd01:1::2 H2=fd01:2::2 ULA=fd00::3
+		S=fd09::1 PR=fe80::2 H1=fd01:1::2 H2=fd01:2::2
 		GA=ff0e::db8:1 GS=ff0e::db8:2 GU=ff0e::db8:3 GX=ff05::db8:1
 		S1=fd09::11 S2=fd09::12 S3=fd09::13
 	fi
