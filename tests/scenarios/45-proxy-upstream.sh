@@ -7,8 +7,6 @@
 # through both routers; pr answers the ISP's general queries (the ISP
 # keeps the group beyond two membership intervals); a leave goes upstream
 # after the downstream last member query time (monitor events, stamped).
-# Taking the upstream out of proxy mode leaves its groups while the
-# downstream membership stays; proxy mode again reports them again.
 # tshark on the WAN: pr's IGMPv3/MLDv2 reports, none malformed, and no
 # IGMP/MLD message of the hosts; on the LAN, none of the ISP's queries.
 
@@ -74,29 +72,29 @@ for fam in 4 6; do
 	check_eq 5 "$(px_count h1 $S $GA)" "IPv$fam: nothing reached h1 after the leave"
 done
 
-# The upstream goes and comes back; the downstream membership stays.
-px_family 4
-memb_join h1 e0 $GA
-wait_eq 20 "pr to report $GA" "$GA exclude " px_proxy $GA
-P mcastctl interface set up0 mode off
-wait_eq 20 "pr to leave upstream" "" px_proxy
-check_eq "$GA exclude" "$(P mcastctl -j group show dev d1 group $GA | jq -r '.[] | "\(.group) \(.filter)"')" \
-	"d1's membership kept without an upstream"
-P mcastctl interface set up0 mode proxy
-wait_eq 20 "pr to report $GA again" "$GA exclude " px_proxy $GA
-wait_eq 20 "isp to learn $GA again" "$GA exclude " px_isp $GA
-
 kill "$wan_pid" "$lan_pid"
 wait "$wan_pid" "$lan_pid" 2>/dev/null || true
+# Three tshark passes (each is slow in the guest): the WAN's expert
+# findings, then the sources of the IGMP/MLD messages on each side.
 memb='(igmp || icmpv6.type in {130, 131, 132, 143})'
-v3=$(tshark_count "$cap/wan.pcap" 'igmp.type == 0x22 && ip.src == 10.0.0.2')
-m2=$(tshark_count "$cap/wan.pcap" 'icmpv6.type == 143 && ipv6.src == fe80::2')
-echo "pr's reports on the WAN: IGMPv3 $v3, MLDv2 $m2"
-[ "$v3" -gt 0 ] && [ "$m2" -gt 0 ] || fail "expected pr's IGMPv3 and MLDv2 reports on the WAN"
 check_eq 0 "$(tshark_count "$cap/wan.pcap" "$memb && (_ws.malformed || _ws.expert.severity >= 0x800000)")" \
 	"IGMP/MLD messages on the WAN malformed or with bad checksums"
-check_eq 0 "$(tshark_count "$cap/wan.pcap" "$memb && (ip.src in {10.1.1.2, 10.1.2.2} || ipv6.src in {fe80::11, fe80::12, fd01:1::2, fd01:2::2})")" \
+# senders PCAP: "igmp.type icmpv6.type ip.src ipv6.src", one message a line.
+senders() {
+	tshark -n -r "$cap/$1" -Y "$memb" -T fields -E separator=' ' \
+		-E occurrence=f -e igmp.type -e icmpv6.type -e ip.src -e ipv6.src \
+		2>"$cap/tshark.err" || fail "tshark: $(cat "$cap/tshark.err")"
+}
+senders wan.pcap >"$cap/wan.txt"
+senders lan.pcap >"$cap/lan.txt"
+# The fields are space separated, so an empty one shifts the rest: IGMP
+# lines read "TYPE IP-SRC", MLD lines "TYPE IPV6-SRC".
+v3=$(awk '$1 == "0x22" && $2 == "10.0.0.2"' "$cap/wan.txt" | wc -l)
+m2=$(awk '$1 == "143" && $2 == "fe80::2"' "$cap/wan.txt" | wc -l)
+echo "pr's reports on the WAN: IGMPv3 $v3, MLDv2 $m2"
+[ "$v3" -gt 0 ] && [ "$m2" -gt 0 ] || fail "expected pr's IGMPv3 and MLDv2 reports on the WAN"
+check_eq "" "$(awk '$2 ~ /^(10\.1\.[12]\.2|fe80::1[12]|fd01:[12]::2)$/' "$cap/wan.txt")" \
 	"hosts' IGMP/MLD messages forwarded to the WAN"
-check_eq 0 "$(tshark_count "$cap/lan.pcap" "$memb && (ip.src in {10.0.0.1, 10.0.0.3} || ipv6.src in {fe80::1, fe80::3, fd00::1, fd00::3})")" \
+check_eq "" "$(awk '$2 ~ /^(10\.0\.0\.[13]|fe80::[13]|fd00::[13])$/' "$cap/lan.txt")" \
 	"the WAN's IGMP/MLD messages forwarded to the LAN"
 dmesg_check_clean
