@@ -18,7 +18,17 @@ memb_join() {
 		>"$_out" 2>&1 &
 	memb_pid=$!
 	cleanup_add "kill $memb_pid 2>/dev/null; rm -f $_out"
-	wait_for 20 "mjoin $* to join" grep -q joined "$_out"
+	_mj_what="mjoin in $_ns: $*"
+	_mj_out=$_out
+	wait_for 30 "$_mj_what to join" _memb_joined
+}
+
+# The joiner said it joined; if it died instead, fail with what it said.
+_memb_joined() {
+	grep -q joined "$_mj_out" && return 0
+	kill -0 "$memb_pid" 2>/dev/null ||
+		fail "$_mj_what exited: $(cat "$_mj_out")"
+	return 1
 }
 
 # memb_leave PID: end a joiner; its socket closes and the host leaves.
