@@ -100,6 +100,26 @@ ensure_module() {
 	timeout -k 5 120 modprobe mcast_router >>"$1" 2>&1
 }
 
+# selected NAME: NAME matches one of MCR_SCENARIOS's comma-separated globs
+# (all do without MCR_SCENARIOS). Commas, not spaces: the value comes on
+# the kernel command line.
+selected() {
+	[ -n "${MCR_SCENARIOS:-}" ] || return 0
+	_sel_ifs=$IFS
+	IFS=,
+	set -f
+	_sel=1
+	for _p in $MCR_SCENARIOS; do
+		# shellcheck disable=SC2254 # the filter is a glob on purpose
+		case "$1" in
+		$_p) _sel=0 ;;
+		esac
+	done
+	set +f
+	IFS=$_sel_ifs
+	return "$_sel"
+}
+
 # run_scenario PATH: one scenario in its own process with a timeout.
 run_scenario() {
 	s=$1
@@ -214,13 +234,7 @@ else
 	phase scenarios
 	for s in "$root"/tests/scenarios/[0-9]*.sh; do
 		[ -x "$s" ] || continue
-		if [ -n "${MCR_SCENARIOS:-}" ]; then
-			# shellcheck disable=SC2254 # the filter is a glob on purpose
-			case "$(basename "$s")" in
-			$MCR_SCENARIOS) ;;
-			*) continue ;;
-			esac
-		fi
+		selected "$(basename "$s")" || continue
 		run_scenario "$s"
 	done
 fi

@@ -14,7 +14,8 @@
 #   MCR_VM_TIMEOUT   bound on the whole QEMU run, seconds (default: check
 #                    4800, demo 900, script 1200); a timeout is a failure
 #   MCR_TIMEOUT      per-scenario / demo / script timeout in the guest (600)
-#   MCR_SCENARIOS    glob selecting scenarios in check mode (e.g. '03-*')
+#   MCR_SCENARIOS    comma-separated globs selecting scenarios in check mode
+#                    (e.g. '03-*' or '1*,45-*')
 #   MCR_KUNIT        1 (default): check mode runs the KUnit suites; 0: not
 #   MCR_VM_OUT       run directory (default $MCR_CACHE/runs/<mode>-<time>)
 #   MCR_VM_MEM       guest memory (default 2G)
