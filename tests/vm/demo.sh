@@ -249,7 +249,7 @@ unproxied() {
 }
 wait_for 30 "the router to leave $g upstream after h1's leave" unproxied
 run mcastctl proxy show
-echo "(nothing reported upstream any more)"
+echo "($g is no longer reported upstream; the first section's receivers still are)"
 echo
 echo "demo: done"
 
