@@ -272,7 +272,7 @@ def main():
                  errno.ENOENT, "... so GET mcr1 is ENOENT")
     check(not allmulti("mcr1"), "... and mcr1 has no IFF_ALLMULTI")
 
-    nl.do(CMD_SET, attr(A_IFNAME, b"mcr1\0") + val(A_MODE, 2))
+    nl.do(CMD_SET, attr(A_IFNAME, b"mcr1\0") + val(A_MODE, 1))
     notif()
     d = nl.dump(CMD_GET)
     check(sorted(iface(m[1])["ifname"] for m in d) == ["mcr0", "mcr1"],
@@ -281,6 +281,11 @@ def main():
     nl.do(CMD_SET, name0 + val(A_MODE, 2))
     notif()
     check(allmulti("mcr0"), "router -> proxy keeps IFF_ALLMULTI")
+    # One proxy upstream per namespace.
+    expect_error(lambda: nl.do(CMD_SET, attr(A_IFNAME, b"mcr1\0") +
+                               val(A_MODE, 2)),
+                 errno.EBUSY, "a second proxy upstream",
+                 "already the proxy upstream")
     nl.do(CMD_SET, name0 + val(A_MODE, 0))
     notif()
     check(not allmulti("mcr0"), "proxy -> off clears IFF_ALLMULTI")
