@@ -99,35 +99,6 @@ void mcr_proxy_changed(struct mcr_net *mn, u16 family,
 	spin_unlock_bh(&p->dirty_lock);
 }
 
-/**
- * mcr_proxy_resync() - re-read every group and the upstream
- * @mn: the namespace's state
- *
- * For a change of an interface's mode, or an interface gone.
- *
- * Context: RTNL held (the interfaces' configurations are stable).
- */
-void mcr_proxy_resync(struct mcr_net *mn)
-{
-	struct mcr_proxy *p = &mn->proxy;
-	struct mcr_iface *iface;
-	unsigned long index;
-	bool active = false;
-
-	ASSERT_RTNL();
-	xa_for_each(&mn->ifaces, index, iface)
-		if (rtnl_dereference(iface->cfg)->mode ==
-		    MCAST_ROUTER_MODE_PROXY)
-			active = true;
-	spin_lock_bh(&p->dirty_lock);
-	WRITE_ONCE(p->active, active);
-	if (!p->dying) {
-		p->resync = true;
-		schedule_work(&p->work);
-	}
-	spin_unlock_bh(&p->dirty_lock);
-}
-
 /* The proxy-mode interface's ifindex, 0 if there is none. */
 static int find_upstream(struct mcr_net *mn)
 {
@@ -142,6 +113,30 @@ static int find_upstream(struct mcr_net *mn)
 			ifindex = iface->dev->ifindex;
 	rcu_read_unlock();
 	return ifindex;
+}
+
+/**
+ * mcr_proxy_resync() - re-read every group and the upstream
+ * @mn: the namespace's state
+ *
+ * For a change of an interface's mode, or an interface gone.
+ *
+ * Context: RTNL held (the interfaces' configurations are stable).
+ */
+void mcr_proxy_resync(struct mcr_net *mn)
+{
+	struct mcr_proxy *p = &mn->proxy;
+	bool active;
+
+	ASSERT_RTNL();
+	active = find_upstream(mn);
+	spin_lock_bh(&p->dirty_lock);
+	WRITE_ONCE(p->active, active);
+	if (!p->dying) {
+		p->resync = true;
+		schedule_work(&p->work);
+	}
+	spin_unlock_bh(&p->dirty_lock);
 }
 
 static void put_sockaddr(struct __kernel_sockaddr_storage *ss, u16 family,
