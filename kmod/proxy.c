@@ -25,9 +25,13 @@
  * net.ipv6.mld_max_msf, net.core.optmem_max). A merged filter it refuses
  * is reported as EXCLUDE({}), every source: more traffic than asked for,
  * never less, and downstream forwarding still follows each interface's
- * own membership. One socket per group keeps net.ipv4.igmp_max_memberships
- * (a per-socket limit) out of the way; the number of groups is bounded by
- * the downstream interfaces' max-groups.
+ * own membership. The refusal is kept in the group (PROXY_ERROR) and the
+ * worker tries the filter again every MCR_PROXY_RETRY, so raising the
+ * sysctls takes effect without a membership change.
+ *
+ * One socket per group keeps net.ipv4.igmp_max_memberships (a per-socket
+ * limit) out of the way; the number of groups is bounded by the
+ * downstream interfaces' max-groups.
  */
 
 #include <linux/in.h>
@@ -50,6 +54,18 @@ struct pdirty {
 	struct list_head list;
 	struct mcr_group_key key;
 };
+
+static int pdirty_add(struct list_head *keys, const struct mcr_group_key *key,
+		      gfp_t gfp)
+{
+	struct pdirty *d = kmalloc(sizeof(*d), gfp);
+
+	if (!d)
+		return -ENOMEM;
+	d->key = *key;
+	list_add_tail(&d->list, keys);
+	return 0;
+}
 
 static void dirty_free(struct list_head *head)
 {
@@ -94,7 +110,7 @@ void mcr_proxy_changed(struct mcr_net *mn, u16 family,
 			list_add_tail(&d->list, &p->dirty);
 			p->n_dirty++;
 		}
-		schedule_work(&p->work);
+		mod_delayed_work(system_wq, &p->work, 0);
 	}
 	spin_unlock_bh(&p->dirty_lock);
 }
@@ -134,7 +150,7 @@ void mcr_proxy_resync(struct mcr_net *mn)
 	WRITE_ONCE(p->active, active);
 	if (!p->dying) {
 		p->resync = true;
-		schedule_work(&p->work);
+		mod_delayed_work(system_wq, &p->work, 0);
 	}
 	spin_unlock_bh(&p->dirty_lock);
 }
@@ -227,31 +243,42 @@ static int join(struct mcr_pgroup *pg, int ifindex,
 
 /*
  * Give the socket filter @f; if the host stack refuses it (a source
- * limit), EXCLUDE({}) instead, and say so in @all.
+ * limit), EXCLUDE({}) instead, and say so in @all. @error keeps the
+ * refusal for the worker's next attempt.
  */
-static int apply(struct mcr_proxy *p, struct mcr_pgroup *pg,
-		 const struct mcr_sfilter *f, bool degraded)
+static void apply(struct mcr_net *mn, struct mcr_pgroup *pg,
+		  const struct mcr_sfilter *f, bool degraded)
 {
 	struct mcr_sfilter every = {
 		.mode = MCR_FILTER_EXCLUDE,
 		.family = pg->key.family,
 	};
+	int up = mn->proxy.upstream;
 	int err;
 
-	err = pg->joined ? set_filter(pg->sock, p->upstream, &pg->key, f) :
-			   join(pg, p->upstream, f);
+	if (!pg->sock) {
+		err = sock_create_kern(mn->net, pg->key.family, SOCK_DGRAM,
+				       IPPROTO_UDP, &pg->sock);
+		if (err) {
+			pg->sock = NULL;
+			goto out;
+		}
+	}
+	err = pg->joined ? set_filter(pg->sock, up, &pg->key, f) :
+			   join(pg, up, f);
 	if (!err) {
 		pg->all = degraded;
-		return 0;
+		goto out;
 	}
-	p->errors++;
-	if (f->mode == MCR_FILTER_EXCLUDE && !f->n)
-		return err;
-	err = pg->joined ? set_filter(pg->sock, p->upstream, &pg->key, &every) :
-			   join(pg, p->upstream, &every);
-	if (!err)
+	/* A refusal changes nothing: EXCLUDE({}) may be in place already. */
+	if ((f->mode == MCR_FILTER_EXCLUDE && !f->n) ||
+	    (pg->joined && pg->all))
+		goto out;
+	if (!(pg->joined ? set_filter(pg->sock, up, &pg->key, &every) :
+			   join(pg, up, &every)))
 		pg->all = true;
-	return err;
+out:
+	pg->error = -err;
 }
 
 static struct mcr_pgroup *pgroup_find(struct mcr_proxy *p,
@@ -274,7 +301,8 @@ static void pgroup_drop(struct mcr_net *mn, struct mcr_pgroup *pg,
 	lockdep_assert_held(&p->lock);
 	if (notify)
 		mcr_proxy_notify(mn, pg, MCAST_ROUTER_GROUP_EVENT_LEAVE);
-	sock_release(pg->sock);
+	if (pg->sock)
+		sock_release(pg->sock);
 	list_del(&pg->list);
 	p->n_groups--;
 	mcr_sfilter_free(&pg->want);
@@ -341,15 +369,18 @@ static bool upstream_bounded(struct mcr_net *mn,
 /*
  * Bring the upstream membership of one group in line with downstream. A
  * group behind one of the upstream's scope boundaries is not reported at
- * all: its traffic would stop at the boundary anyway.
+ * all: its traffic would stop at the boundary anyway. A group whose last
+ * attempt failed is tried again even if downstream did not change.
+ * Return: -ENOMEM if a new group could not be tracked, else 0.
  */
-static void update(struct mcr_net *mn, const struct mcr_group_key *key)
+static int update(struct mcr_net *mn, const struct mcr_group_key *key)
 {
 	struct mcr_proxy *p = &mn->proxy;
 	struct mcr_pgroup *pg = pgroup_find(p, key);
 	bool degraded = merge_downstream(mn, key);
 	struct mcr_sfilter *want = &p->acc;
-	bool new = !pg;
+	bool new = !pg, same, all, joined;
+	int error;
 
 	if (upstream_bounded(mn, key))
 		mcr_sfilter_reset(want, MCR_FILTER_INCLUDE);
@@ -357,48 +388,38 @@ static void update(struct mcr_net *mn, const struct mcr_group_key *key)
 	if (want->mode == MCR_FILTER_INCLUDE && !want->n) {
 		if (pg)
 			pgroup_drop(mn, pg, true);
-		return;
+		return 0;
 	}
-	if (pg && mcr_sfilter_equal(&pg->want, want))
-		return;
+	same = pg && mcr_sfilter_equal(&pg->want, want);
+	if (same && !pg->error)
+		return 0;
 	if (new) {
 		pg = kzalloc(sizeof(*pg), GFP_KERNEL);
 		if (!pg)
-			goto err;
+			return -ENOMEM;
 		pg->key = *key;
-		if (sock_create_kern(mn->net, key->family, SOCK_DGRAM,
-				     IPPROTO_UDP, &pg->sock)) {
-			kfree(pg);
-			goto err;
-		}
+		pg->want.family = key->family;
 		list_add_tail(&pg->list, &p->groups);
 		p->n_groups++;
 	}
-	if (mcr_sfilter_copy(&pg->want, want) ||
-	    apply(p, pg, want, degraded)) {
-		/* Not even EXCLUDE({}): the upstream has no such family. */
-		pgroup_drop(mn, pg, !new);
-		goto err;
-	}
-	p->updates++;
-	mcr_proxy_notify(mn, pg, new ? MCAST_ROUTER_GROUP_EVENT_JOIN :
-				 MCAST_ROUTER_GROUP_EVENT_CHANGE);
-	return;
-err:
-	p->errors++;
+	all = pg->all;
+	joined = pg->joined;
+	error = pg->error;
+	if (!same && mcr_sfilter_copy(&pg->want, want))
+		pg->error = ENOMEM;
+	else
+		apply(mn, pg, want, degraded);
+	if (new || !same || pg->all != all || pg->joined != joined ||
+	    pg->error != error)
+		mcr_proxy_notify(mn, pg, new ? MCAST_ROUTER_GROUP_EVENT_JOIN :
+					 MCAST_ROUTER_GROUP_EVENT_CHANGE);
+	return 0;
 }
 
 /* mcr_mif_for_each(): queue every group of a downstream interface. */
 static int collect(const struct mcr_mgnode *gn, void *arg)
 {
-	struct list_head *keys = arg;
-	struct pdirty *d = kmalloc(sizeof(*d), GFP_ATOMIC);
-
-	if (!d)
-		return -ENOMEM;
-	d->key = gn->key;
-	list_add_tail(&d->list, keys);
-	return 0;
+	return pdirty_add(arg, &gn->key, GFP_ATOMIC);
 }
 
 /* Every group reported now and every group a downstream interface has. */
@@ -409,14 +430,9 @@ static int collect_all(struct mcr_net *mn, struct list_head *keys)
 	unsigned long index;
 	int err = 0;
 
-	list_for_each_entry(pg, &mn->proxy.groups, list) {
-		struct pdirty *d = kmalloc(sizeof(*d), GFP_KERNEL);
-
-		if (!d)
+	list_for_each_entry(pg, &mn->proxy.groups, list)
+		if (pdirty_add(keys, &pg->key, GFP_KERNEL))
 			return -ENOMEM;
-		d->key = pg->key;
-		list_add_tail(&d->list, keys);
-	}
 	rcu_read_lock();
 	xa_for_each(&mn->ifaces, index, iface) {
 		if (rcu_dereference(iface->cfg)->mode !=
@@ -445,18 +461,32 @@ static int scratch_alloc(struct mcr_proxy *p)
 	return 0;
 }
 
+/* Run the worker again in @delay, unless the namespace goes. */
+static void requeue(struct mcr_proxy *p, unsigned long delay, bool resync)
+{
+	spin_lock_bh(&p->dirty_lock);
+	if (resync)
+		p->resync = true;
+	if (!p->dying)
+		queue_delayed_work(system_wq, &p->work, delay);
+	spin_unlock_bh(&p->dirty_lock);
+}
+
 /*
  * The worker: the queued groups (or all of them) are read again on every
- * downstream interface and their upstream membership follows. A change of
- * upstream leaves every group on the old one first.
+ * downstream interface and their upstream membership follows; groups the
+ * host stack refused are tried again. A change of upstream leaves every
+ * group on the old one first.
  */
 static void proxy_work(struct work_struct *work)
 {
-	struct mcr_proxy *p = container_of(work, struct mcr_proxy, work);
+	struct mcr_proxy *p = container_of(to_delayed_work(work),
+					   struct mcr_proxy, work);
 	struct mcr_net *mn = container_of(p, struct mcr_net, proxy);
+	struct mcr_pgroup *pg;
 	struct pdirty *d, *tmp;
-	LIST_HEAD(keys);
 	bool resync;
+	LIST_HEAD(keys);
 	int upstream;
 
 	mutex_lock(&p->lock);
@@ -476,26 +506,33 @@ static void proxy_work(struct work_struct *work)
 	if (!upstream)
 		goto out;
 	if (scratch_alloc(p))
-		goto retry;
+		goto nomem;
 	if (resync) {
 		dirty_free(&keys);
 		if (collect_all(mn, &keys))
-			goto retry;
+			goto nomem;
+	} else {
+		list_for_each_entry(pg, &p->groups, list)
+			if (pg->error && pdirty_add(&keys, &pg->key, GFP_KERNEL))
+				goto nomem;
 	}
 	list_for_each_entry_safe(d, tmp, &keys, list) {
-		update(mn, &d->key);
+		if (update(mn, &d->key))
+			goto nomem;
 		list_del(&d->list);
 		kfree(d);
 		cond_resched();
 	}
+	list_for_each_entry(pg, &p->groups, list) {
+		if (pg->error) {
+			requeue(p, MCR_PROXY_RETRY, false);
+			break;
+		}
+	}
 	goto out;
-retry:
-	/* Without memory now: everything again, later. */
-	spin_lock_bh(&p->dirty_lock);
-	p->resync = true;
-	if (!p->dying)
-		schedule_work(&p->work);
-	spin_unlock_bh(&p->dirty_lock);
+nomem:
+	/* Everything again, a little later. */
+	requeue(p, HZ, true);
 out:
 	dirty_free(&keys);
 	mutex_unlock(&p->lock);
@@ -509,7 +546,7 @@ void mcr_proxy_init(struct mcr_proxy *p)
 {
 	mutex_init(&p->lock);
 	INIT_LIST_HEAD(&p->groups);
-	INIT_WORK(&p->work, proxy_work);
+	INIT_DELAYED_WORK(&p->work, proxy_work);
 	spin_lock_init(&p->dirty_lock);
 	INIT_LIST_HEAD(&p->dirty);
 }
@@ -530,7 +567,7 @@ void mcr_proxy_uninit(struct mcr_proxy *p)
 	spin_lock_bh(&p->dirty_lock);
 	p->dying = true;
 	spin_unlock_bh(&p->dirty_lock);
-	cancel_work_sync(&p->work);
+	cancel_delayed_work_sync(&p->work);
 	mutex_lock(&p->lock);
 	drop_all(mn, false);
 	p->upstream = 0;

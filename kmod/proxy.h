@@ -20,6 +20,8 @@ struct socket;
 
 /* Pending group changes kept before the worker re-reads every group. */
 #define MCR_PROXY_MAX_DIRTY	1024
+/* A filter the host stack refused is tried again this often. */
+#define MCR_PROXY_RETRY		(MCAST_ROUTER_PROXY_RETRY_SECS * HZ)
 
 /**
  * struct mcr_pgroup - one group reported upstream
@@ -29,7 +31,10 @@ struct socket;
  * @all: EXCLUDE({}) (every source) is reported instead of @want: the
  *	merge did not fit, or the host stack refused the source list
  * @joined: @sock has joined the group (its first join option succeeded)
- * @sock: the kernel socket whose membership the host stack reports
+ * @error: the errno (positive) of the last attempt at @want, 0 if it was
+ *	applied; the worker tries again every MCR_PROXY_RETRY
+ * @sock: the kernel socket whose membership the host stack reports; NULL
+ *	until one could be created
  */
 struct mcr_pgroup {
 	struct list_head list;
@@ -37,6 +42,7 @@ struct mcr_pgroup {
 	struct mcr_sfilter want;
 	bool all;
 	bool joined;
+	int error;
 	struct socket *sock;
 };
 
@@ -49,16 +55,13 @@ struct mcr_pgroup {
  * @upstream: ifindex of the interface the sockets joined on (0: none)
  * @acc: scratch of the worker: the merge
  * @in: scratch of the worker: one interface's filter
- * @work: the worker, proxy_work()
+ * @work: the worker, proxy_work(); delayed only for retries
  * @dirty_lock: @dirty, @n_dirty, @resync, @active, @dying (any context)
  * @dirty: struct mcr_group_key entries changed since the last run
  * @n_dirty: entries of @dirty
  * @resync: re-read every group (mode changes, overflow of @dirty)
  * @active: an interface of the namespace is in proxy mode
  * @dying: the namespace goes; nothing is scheduled any more
- * @updates: socket filter changes made
- * @errors: socket filter changes the host stack refused (retried as
- *	EXCLUDE({}), or the group left), or without memory
  */
 struct mcr_proxy {
 	struct mutex lock;	/* see above */
@@ -67,15 +70,13 @@ struct mcr_proxy {
 	int upstream;
 	struct mcr_sfilter acc;
 	struct mcr_sfilter in;
-	struct work_struct work;
+	struct delayed_work work;
 	spinlock_t dirty_lock;	/* see above */
 	struct list_head dirty;
 	unsigned int n_dirty;
 	bool resync;
 	bool active;
 	bool dying;
-	u64 updates;
-	u64 errors;
 };
 
 void mcr_proxy_init(struct mcr_proxy *p);

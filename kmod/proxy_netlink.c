@@ -38,7 +38,10 @@ static int fill_pgroup(struct sk_buff *skb, struct netlink_callback *cb,
 		       f->mode == MCR_FILTER_EXCLUDE ?
 		       MCAST_ROUTER_FILTER_EXCLUDE :
 		       MCAST_ROUTER_FILTER_INCLUDE) ||
-	    nla_put_u8(skb, MCAST_ROUTER_A_GROUP_PROXY_ALL, pg->all))
+	    nla_put_u8(skb, MCAST_ROUTER_A_GROUP_PROXY_ALL, pg->all) ||
+	    nla_put_u8(skb, MCAST_ROUTER_A_GROUP_PROXY_JOINED, pg->joined) ||
+	    (pg->error &&
+	     nla_put_u32(skb, MCAST_ROUTER_A_GROUP_PROXY_ERROR, pg->error)))
 		goto err;
 	nest = nla_nest_start(skb, MCAST_ROUTER_A_GROUP_SOURCES);
 	if (!nest)

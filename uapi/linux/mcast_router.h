@@ -14,11 +14,18 @@
 /* Most administratively scoped boundaries one interface can carry. */
 #define MCAST_ROUTER_MAX_BOUNDARIES	32
 
+/* Seconds between the proxy's attempts at a filter the host stack refused. */
+#define MCAST_ROUTER_PROXY_RETRY_SECS	10
+
 /**
  * enum mcast_router_origin - who created a forwarding entry
  * @MCAST_ROUTER_ORIGIN_STATIC: mcastctl mfe add
- * @MCAST_ROUTER_ORIGIN_MEMBERSHIP: IGMP/MLD membership (router mode)
- * @MCAST_ROUTER_ORIGIN_PROXY: the proxy's upstream/downstream forwarding
+ * @MCAST_ROUTER_ORIGIN_MEMBERSHIP: IGMP/MLD membership: learnt from
+ *	traffic on a router-mode or proxy-mode interface; the outgoing
+ *	interfaces follow the membership (and include the proxy's upstream
+ *	for traffic from a router-mode interface)
+ * @MCAST_ROUTER_ORIGIN_PROXY: reserved, not reported: the proxy's entries
+ *	are MEMBERSHIP entries
  */
 enum mcast_router_origin {
 	MCAST_ROUTER_ORIGIN_STATIC,
@@ -90,7 +97,8 @@ enum mcast_router_mode {
  * PROXY_GET: dump the membership the proxy reports on its upstream
  *	interface: one message per group, in MCAST_ROUTER_A_GROUP_*
  *	attributes (IFINDEX the upstream, FAMILY, ADDR, FILTER, SOURCES with
- *	ADDR only, PROXY_ALL); optional FAMILY filters it.
+ *	ADDR only, PROXY_ALL, PROXY_JOINED, PROXY_ERROR); optional FAMILY
+ *	filters it.
  * PROXY_NTF: (monitor group) the membership reported upstream for a group
  *	was joined, changed or left (GROUP_EVENT); attributes as PROXY_GET's
  *	reply.
@@ -375,8 +383,15 @@ enum mcast_router_group_event {
  *	the SOURCES with SOURCE_STATIC set
  * @MCAST_ROUTER_A_GROUP_PROXY_ALL: u8, 1 if the proxy reports EXCLUDE({})
  *	(every source) upstream instead of FILTER and SOURCES, the merged
- *	downstream filter, because the host stack refused that source list
- *	(PROXY_GET and PROXY_NTF)
+ *	downstream filter: the merge exceeded the router's source limit, or
+ *	the host stack refused that source list (PROXY_GET and PROXY_NTF)
+ * @MCAST_ROUTER_A_GROUP_PROXY_JOINED: u8, 1 if the group is joined on the
+ *	upstream (PROXY_GET and PROXY_NTF); 0 if the host stack refused even
+ *	EXCLUDE({}), so nothing is reported for it (PROXY_ERROR says why)
+ * @MCAST_ROUTER_A_GROUP_PROXY_ERROR: u32, the errno (positive) the host
+ *	stack returned when the merged filter was last applied; absent if it
+ *	was accepted. The proxy retries such a group every
+ *	MCAST_ROUTER_PROXY_RETRY_SECS seconds (PROXY_GET and PROXY_NTF)
  */
 enum {
 	MCAST_ROUTER_A_GROUP_UNSPEC,
@@ -395,6 +410,8 @@ enum {
 	MCAST_ROUTER_A_GROUP_SOURCE,
 	MCAST_ROUTER_A_GROUP_STATIC,
 	MCAST_ROUTER_A_GROUP_PROXY_ALL,
+	MCAST_ROUTER_A_GROUP_PROXY_JOINED,
+	MCAST_ROUTER_A_GROUP_PROXY_ERROR,
 
 	/* private: */
 	__MCAST_ROUTER_A_GROUP_MAX,
