@@ -56,6 +56,8 @@ struct group_row {
 	bool is_static;			/* a static any-source membership */
 	bool proxy;			/* PROXY_GET / PROXY_NTF */
 	bool all;			/* PROXY_ALL: EXCLUDE({}) reported */
+	bool joined;			/* PROXY_JOINED (true if absent) */
+	uint32_t error;			/* PROXY_ERROR: errno, 0 if none */
 };
 
 static const char *const event_names[] = {
@@ -226,6 +228,8 @@ static struct nla_policy group_policy[MCAST_ROUTER_A_GROUP_MAX + 1] = {
 	[MCAST_ROUTER_A_GROUP_EVENT] = { .type = NLA_U8 },
 	[MCAST_ROUTER_A_GROUP_STATIC] = { .type = NLA_U8 },
 	[MCAST_ROUTER_A_GROUP_PROXY_ALL] = { .type = NLA_U8 },
+	[MCAST_ROUTER_A_GROUP_PROXY_JOINED] = { .type = NLA_U8 },
+	[MCAST_ROUTER_A_GROUP_PROXY_ERROR] = { .type = NLA_U32 },
 };
 
 static struct nla_policy source_policy[MCAST_ROUTER_A_SOURCE_MAX + 1] = {
@@ -352,6 +356,10 @@ static int parse_row(struct nlmsghdr *nlh, void *row)
 		r->is_static = nla_get_u8(tb[MCAST_ROUTER_A_GROUP_STATIC]);
 	if (tb[MCAST_ROUTER_A_GROUP_PROXY_ALL])
 		r->all = nla_get_u8(tb[MCAST_ROUTER_A_GROUP_PROXY_ALL]);
+	r->joined = !tb[MCAST_ROUTER_A_GROUP_PROXY_JOINED] ||
+		    nla_get_u8(tb[MCAST_ROUTER_A_GROUP_PROXY_JOINED]);
+	if (tb[MCAST_ROUTER_A_GROUP_PROXY_ERROR])
+		r->error = nla_get_u32(tb[MCAST_ROUTER_A_GROUP_PROXY_ERROR]);
 	if (parse_hosts(tb[MCAST_ROUTER_A_GROUP_HOSTS], alen, r))
 		return -1;
 	if (!tb[MCAST_ROUTER_A_GROUP_SOURCES])
@@ -493,6 +501,17 @@ static void print_group(const struct group_row *r)
 				     "reported-as exclude-all");
 		}
 		print_bool(PRINT_JSON, "reported-as-exclude-all", NULL, r->all);
+		/* Nothing reported: the host stack refused even that. */
+		if (!r->joined) {
+			print_text_break("  ");
+			print_string(PRINT_FP, NULL, "%s", "not-joined");
+		}
+		print_bool(PRINT_JSON, "joined", NULL, r->joined);
+		if (r->error) {
+			print_text_break("  ");
+			print_string(PRINT_ANY, "error", "error \"%s\"",
+				     strerror((int)r->error));
+		}
 	} else {
 		if (r->is_static) {
 			print_text_break("  ");

@@ -37,7 +37,8 @@ void proxy_usage(FILE *fp)
 	      "merge of what the router-mode interfaces want, filter mode and\n"
 	      "sources. \"reported-as exclude-all\": the kernel refused the source\n"
 	      "list (net.ipv4.igmp_max_msf, net.ipv6.mld_max_msf), so every\n"
-	      "source is asked for.\n",
+	      "source is asked for; \"error\" says why, \"not-joined\" that\n"
+	      "nothing is reported. Refused filters are tried every 10 s.\n",
 	      fp);
 }
 

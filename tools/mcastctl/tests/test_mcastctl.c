@@ -2577,6 +2577,17 @@ static const struct fake_group groups[] = {
 };
 
 /* Feed the groups to a table (filter @f) and print it. */
+/* What group_table_print() prints of @t, in text or JSON. */
+static char *table_str(struct group_table *t, bool json)
+{
+	struct out o;
+
+	out_begin(&o, json, false);
+	EXPECT(group_table_print(t) == 0);
+	EXPECT(print_end() == 0);
+	return out_end(&o);
+}
+
 static char *group_show(const struct group_show_req *f, bool json, bool pretty)
 {
 	struct group_table t = { .filter = f };
@@ -2629,8 +2640,12 @@ static char *group_event(uint8_t event, bool json)
 	return out_end(&o);
 }
 
-/* A PROXY_GET reply (or PROXY_NTF with @event): the merged filter. */
+/*
+ * A PROXY_GET reply (or PROXY_NTF with @event): the merged filter, and
+ * the host stack's refusal @error (0: none) which left it not @joined.
+ */
 static struct nl_msg *proxy_msg(uint8_t event, uint8_t filter, bool all,
+				bool joined, uint32_t error,
 				const char *const *srcs)
 {
 	struct nl_msg *m = genl_msg(event ? MCAST_ROUTER_CMD_PROXY_NTF :
@@ -2644,7 +2659,9 @@ static struct nl_msg *proxy_msg(uint8_t event, uint8_t filter, bool all,
 	    nla_put_u16(m, MCAST_ROUTER_A_GROUP_FAMILY, AF_INET) ||
 	    nla_put(m, MCAST_ROUTER_A_GROUP_ADDR, 4, buf) ||
 	    nla_put_u8(m, MCAST_ROUTER_A_GROUP_FILTER, filter) ||
-	    nla_put_u8(m, MCAST_ROUTER_A_GROUP_PROXY_ALL, all))
+	    nla_put_u8(m, MCAST_ROUTER_A_GROUP_PROXY_ALL, all) ||
+	    nla_put_u8(m, MCAST_ROUTER_A_GROUP_PROXY_JOINED, joined) ||
+	    (error && nla_put_u32(m, MCAST_ROUTER_A_GROUP_PROXY_ERROR, error)))
 		exit(2);
 	nest = nla_nest_start(m, MCAST_ROUTER_A_GROUP_SOURCES);
 	for (; nest && *srcs; srcs++) {
@@ -2677,29 +2694,23 @@ static void test_proxy(void)
 	char *s;
 
 	fake_ifnames(true);
-	m = proxy_msg(0, MCAST_ROUTER_FILTER_INCLUDE, false, inc);
+	m = proxy_msg(0, MCAST_ROUTER_FILTER_INCLUDE, false, true, 0, inc);
 	EXPECT(group_table_add(nlmsg_hdr(m), &t) == 0);
 	nlmsg_free(m);
-	out_begin(&o, false, false);
-	EXPECT(group_table_print(&t) == 0);
-	EXPECT(print_end() == 0);
-	s = out_end(&o);
+	s = table_str(&t, false);
 	EXPECT_STR("eth1  233.252.0.1  include\n"
 		   "    source 10.9.0.12  forward\n"
 		   "    source 10.9.0.11  forward\n", s);
 	free(s);
-	out_begin(&o, true, false);
-	EXPECT(group_table_print(&t) == 0);
-	EXPECT(print_end() == 0);
-	s = out_end(&o);
-	EXPECT_STR("[{\"dev\":\"eth1\",\"ifindex\":11,\"family\":\"inet\",\"group\":\"233.252.0.1\",\"filter\":\"include\",\"reported-as-exclude-all\":false,\"sources\":["
+	s = table_str(&t, true);
+	EXPECT_STR("[{\"dev\":\"eth1\",\"ifindex\":11,\"family\":\"inet\",\"group\":\"233.252.0.1\",\"filter\":\"include\",\"reported-as-exclude-all\":false,\"joined\":true,\"sources\":["
 		   "{\"address\":\"10.9.0.12\",\"forward\":true,\"static\":false,\"expires\":0},{\"address\":\"10.9.0.11\",\"forward\":true,\"static\":false,\"expires\":0}]}]\n", s);
 	free(s);
 	group_table_free(&t);
 
 	/* Events are named proxy-*; a refused list says what is reported. */
 	m = proxy_msg(MCAST_ROUTER_GROUP_EVENT_CHANGE, MCAST_ROUTER_FILTER_EXCLUDE,
-		      true, none);
+		      true, true, 0, none);
 	out_begin(&o, false, false);
 	EXPECT(group_print_event(nlmsg_hdr(m)) == 0);
 	EXPECT(print_end() == 0);
@@ -2707,6 +2718,30 @@ static void test_proxy(void)
 	EXPECT_STR("proxy-change eth1  233.252.0.1  exclude  reported-as exclude-all\n", s);
 	free(s);
 	nlmsg_free(m);
+
+	/* The host stack's refusal, in text and JSON. */
+	m = proxy_msg(MCAST_ROUTER_GROUP_EVENT_CHANGE, MCAST_ROUTER_FILTER_INCLUDE,
+		      true, true, ENOBUFS, inc);
+	out_begin(&o, false, false);
+	EXPECT(group_print_event(nlmsg_hdr(m)) == 0);
+	EXPECT(print_end() == 0);
+	s = out_end(&o);
+	EXPECT_STR("proxy-change eth1  233.252.0.1  include  reported-as exclude-all  error \"No buffer space available\"\n"
+		   "    source 10.9.0.12  forward\n"
+		   "    source 10.9.0.11  forward\n", s);
+	free(s);
+	nlmsg_free(m);
+	m = proxy_msg(0, MCAST_ROUTER_FILTER_EXCLUDE, false, false, ENODEV,
+		      none);
+	EXPECT(group_table_add(nlmsg_hdr(m), &t) == 0);
+	nlmsg_free(m);
+	s = table_str(&t, false);
+	EXPECT_STR("eth1  233.252.0.1  exclude  not-joined  error \"No such device\"\n", s);
+	free(s);
+	s = table_str(&t, true);
+	EXPECT_STR("[{\"dev\":\"eth1\",\"ifindex\":11,\"family\":\"inet\",\"group\":\"233.252.0.1\",\"filter\":\"exclude\",\"reported-as-exclude-all\":false,\"joined\":false,\"error\":\"No such device\",\"sources\":[]}]\n", s);
+	free(s);
+	group_table_free(&t);
 	fake_ifnames(false);
 
 	capture_begin(&c, 1);
@@ -2796,18 +2831,11 @@ static void test_group_print(void)
 	/* Empty: nothing in text, [] in JSON. */
 	{
 		struct group_table t = { .filter = NULL };
-		struct out o;
 
-		out_begin(&o, false, false);
-		EXPECT(group_table_print(&t) == 0);
-		EXPECT(print_end() == 0);
-		s = out_end(&o);
+		s = table_str(&t, false);
 		EXPECT_STR("", s);
 		free(s);
-		out_begin(&o, true, false);
-		EXPECT(group_table_print(&t) == 0);
-		EXPECT(print_end() == 0);
-		s = out_end(&o);
+		s = table_str(&t, true);
 		EXPECT_STR("[]\n", s);
 		free(s);
 	}
@@ -2876,19 +2904,12 @@ static void test_group_malformed(void)
 	nlmsg_free(m);
 	fake_ifnames(true);
 	{
-		struct out o;
 		char *s;
 
-		out_begin(&o, false, false);
-		EXPECT(group_table_print(&t) == 0);
-		EXPECT(print_end() == 0);
-		s = out_end(&o);
+		s = table_str(&t, false);
 		EXPECT_STR("if500  239.1.1.1  9\n", s);
 		free(s);
-		out_begin(&o, true, false);
-		EXPECT(group_table_print(&t) == 0);
-		EXPECT(print_end() == 0);
-		s = out_end(&o);
+		s = table_str(&t, true);
 		EXPECT_STR("[{\"dev\":\"if500\",\"ifindex\":500,\"family\":\"inet\",\"group\":\"239.1.1.1\",\"filter\":\"9\",\"static\":false,\"hosts\":[],\"sources\":[]}]\n", s);
 		free(s);
 	}
