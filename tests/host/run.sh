@@ -10,7 +10,9 @@
 #     tests is one result);
 #   - Documentation/netlink/mcast_router.yaml validates against the kernel's
 #     genetlink-c schema and agrees with uapi/linux/mcast_router.h
-#     (tests/spec/check-uapi.py).
+#     (tests/spec/check-uapi.py);
+#   - scenario lint, and every scenario in exactly one make check lane
+#     (tests/lib/lanes.sh).
 #
 #   tests/host/run.sh [OUT_DIR]   results in OUT_DIR (default: a new dir
 #                                 under $MCR_CACHE/runs), see tests/lib/results.sh
@@ -23,6 +25,8 @@ out=${1:-$cache_root/runs/host-$(date +%Y%m%d-%H%M%S)-$$}
 
 # shellcheck source=../lib/results.sh
 . "$root/tests/lib/results.sh"
+# shellcheck source=../lib/lanes.sh
+. "$root/tests/lib/lanes.sh"
 mkdir -p "$out/logs"
 out=$(cd "$out" && pwd)
 results_init "$out"
@@ -178,11 +182,31 @@ run_scenario_lint() {
 	fi
 }
 
+# make check's two VMs together run every scenario, each once.
+run_lane_cover() {
+	log="$out/logs/lanes.log"
+	rc=0
+	for s in "$root"/tests/scenarios/[0-9]*.sh; do
+		n=$(basename "$s")
+		c=0
+		if lane_match "$n" "$LANE_A_DEFAULT"; then c=$((c + 1)); fi
+		if lane_match "$n" "$LANE_B_DEFAULT"; then c=$((c + 1)); fi
+		echo "$n: in $c lane(s)"
+		[ "$c" -eq 1 ] || rc=1
+	done >"$log"
+	if [ "$rc" -eq 0 ]; then
+		result PASS "scenarios: each in exactly one make check lane" "$log"
+	else
+		result FAIL "scenarios: each in exactly one make check lane" "$log"
+	fi
+}
+
 build_against 6.1
 build_against 6.12
 run_checkpatch
 run_spec
 run_mcastctl
 run_scenario_lint
+run_lane_cover
 
 "$root/tests/lib/report.sh" --tails "$out"

@@ -16,6 +16,8 @@ mkdir -p "$out"
 out=$(cd "$out" && pwd)
 # shellcheck source-path=SCRIPTDIR source=results.sh
 . "$root/tests/lib/results.sh"
+# shellcheck source-path=SCRIPTDIR source=lanes.sh
+. "$root/tests/lib/lanes.sh"
 results_init "$out/harness"
 
 t0=$(date +%s)
@@ -39,10 +41,9 @@ th=$(date +%s)
 # MCR_LANE_B. Lane B starts once lane A has built the module in the
 # checkout, so the two never build at once. An explicit MCR_SCENARIOS, or
 # MCR_CHECK_LANES=1, runs everything in one VM as before.
-# Comma-separated globs; balanced by the lanes' run times (see
-# tests/README.md).
-lane_a=${MCR_LANE_A:-'[0-2]*,4[5-9]*'}
-lane_b=${MCR_LANE_B:-'3*,4[0-4]*,[5-9]*'}
+# Comma-separated globs; the defaults are in lanes.sh.
+lane_a=${MCR_LANE_A:-$LANE_A_DEFAULT}
+lane_b=${MCR_LANE_B:-$LANE_B_DEFAULT}
 if [ -n "$kernel_ok" ] && [ -z "${MCR_SCENARIOS:-}" ] &&
 	[ "${MCR_CHECK_LANES:-2}" = 2 ]; then
 	echo "== VM check run, two lanes: A = KUnit + '$lane_a', B = '$lane_b'"

@@ -20,6 +20,8 @@ root=$MCR_ROOT
 R=$MCR_RESULTS
 # shellcheck source=../lib/results.sh
 . "$root/tests/lib/results.sh"
+# shellcheck source=../lib/lanes.sh
+. "$root/tests/lib/lanes.sh"
 # shellcheck source=../lib/kmsg.sh
 . "$root/tests/lib/kmsg.sh"
 results_init "$R"
@@ -101,23 +103,10 @@ ensure_module() {
 }
 
 # selected NAME: NAME matches one of MCR_SCENARIOS's comma-separated globs
-# (all do without MCR_SCENARIOS). Commas, not spaces: the value comes on
-# the kernel command line.
+# (all do without MCR_SCENARIOS).
 selected() {
 	[ -n "${MCR_SCENARIOS:-}" ] || return 0
-	_sel_ifs=$IFS
-	IFS=,
-	set -f
-	_sel=1
-	for _p in $MCR_SCENARIOS; do
-		# shellcheck disable=SC2254 # the filter is a glob on purpose
-		case "$1" in
-		$_p) _sel=0 ;;
-		esac
-	done
-	set +f
-	IFS=$_sel_ifs
-	return "$_sel"
+	lane_match "$1" "$MCR_SCENARIOS"
 }
 
 # run_scenario PATH: one scenario in its own process with a timeout.
@@ -190,15 +179,29 @@ run_kunit() {
 	# shellcheck disable=SC2086 # $found is a list of paths without spaces
 	python3 "$root/tests/lib/ktap.py" --prefix "kunit " $found \
 		>"$R/kunit/results" || true
+	# Hundreds of results: recorded on the guest's tmpfs, then appended to
+	# the 9p share at once (each append there costs a 9p round trip).
+	tmp_results=$(mktemp -d)
+	real_results=$RESULTS_DIR
+	RESULTS_DIR=$tmp_results
+	last=
 	while read -r st name; do
 		suite=${name#kunit }
-		f="$R/kunit/${suite%%[.:]*}.ktap"
-		# Without debugfs results every name comes from the kernel log.
-		[ -e "$f" ] || f="$R/kunit/dmesg.ktap"
+		suite=${suite%%[.:]*}
+		if [ "$suite" != "$last" ]; then
+			last=$suite
+			f="kunit/$suite.ktap"
+			# Without debugfs results every name is from the kernel log.
+			[ -e "$R/$f" ] || f="kunit/dmesg.ktap"
+		fi
 		result "$st" "$name" "$f"
 		n=$((n + 1))
 	done <"$R/kunit/results"
-	rm -f "$R/kunit/results"
+	RESULTS_DIR=$real_results
+	for f in results.txt logs.txt; do
+		[ ! -e "$tmp_results/$f" ] || cat "$tmp_results/$f" >>"$RESULTS_DIR/$f"
+	done
+	rm -rf "$tmp_results" "$R/kunit/results"
 	[ "$n" -gt 0 ] || result FAIL "kunit: no mcast_router suite reported" "$log"
 	if module_loaded mcast_router_kunit; then
 		timeout -k 5 120 rmmod mcast_router_kunit >>"$log" 2>&1 ||
