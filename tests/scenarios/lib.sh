@@ -98,7 +98,9 @@ check_fail() {
 	echo "ok: fails as expected: $*"
 }
 
-# wait_for TIMEOUT_S WHAT CMD...: poll CMD every 0.1 s until it succeeds.
+# wait_for TIMEOUT_S WHAT CMD...: poll CMD every 0.1 s until it succeeds;
+# the log says what was waited for (unless WAIT_QUIET is set: the demo's
+# transcript).
 # CMD's arguments are expanded once, by the caller: to poll a value, use
 # wait_eq / wait_ge, never `test "$(...)"` (tests/host/run.sh rejects it).
 wait_for() {
@@ -110,6 +112,7 @@ wait_for() {
 		[ "$(date +%s)" -lt "$_end" ] || fail "timed out after ${_to} s waiting for $_what"
 		sleep 0.1
 	done
+	[ -n "${WAIT_QUIET:-}" ] || echo "ok: waited for $_what"
 }
 
 # wait_eq TIMEOUT_S WHAT WANT CMD...: poll until CMD prints WANT.

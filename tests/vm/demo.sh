@@ -28,6 +28,8 @@ set -eu
 root=${MCR_ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 # shellcheck source=../scenarios/lib.sh
 . "$root/tests/scenarios/lib.sh"
+# The transcript shows the commands and their output, not the waits.
+WAIT_QUIET=1
 
 say() {
 	printf '\n### %s\n' "$*"
