@@ -29,6 +29,7 @@ root=${MCR_ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 # shellcheck source=../scenarios/lib.sh
 . "$root/tests/scenarios/lib.sh"
 # The transcript shows the commands and their output, not the waits.
+# shellcheck disable=SC2034 # read by wait_for (lib.sh)
 WAIT_QUIET=1
 
 say() {
