@@ -30,7 +30,7 @@
  */
 void proxy_usage(FILE *fp)
 {
-	fputs("Usage: mcastctl [ -4 | -6 ] proxy show [ dev DEV ] [ group GROUP ]\n"
+	fprintf(fp, "Usage: mcastctl [ -4 | -6 ] proxy show [ dev DEV ] [ group GROUP ]\n"
 	      "       mcastctl proxy help\n"
 	      "show: the membership reported on the proxy's upstream interface\n"
 	      "(set one with \"interface set DEV mode proxy\"): per group the\n"
@@ -38,8 +38,8 @@ void proxy_usage(FILE *fp)
 	      "sources. \"reported-as exclude-all\": the kernel refused the source\n"
 	      "list (net.ipv4.igmp_max_msf, net.ipv6.mld_max_msf), so every\n"
 	      "source is asked for; \"error\" says why, \"not-joined\" that\n"
-	      "nothing is reported. Refused filters are tried every 10 s.\n",
-	      fp);
+	      "nothing is reported. Refused filters are tried every %d s.\n",
+	      MCAST_ROUTER_PROXY_RETRY_SECS);
 }
 
 /* PROXY_GET takes only FAMILY; the rest is filtered client-side. */
