@@ -15,6 +15,7 @@
 
 #include "compat.h"
 #include "config.h"
+#include "timers.h"
 
 /*
  * Not const: 6.1's struct nla_policy points to a non-const range (const
@@ -94,18 +95,25 @@ const struct nla_policy mcr_config_policy[MCAST_ROUTER_A_IFACE_MAX + 1] = {
 	[MCAST_ROUTER_A_IFACE_MAX_SOURCES] =
 		NLA_POLICY_FULL_RANGE(NLA_U32, &mcr_max_sources_range),
 	[MCAST_ROUTER_A_IFACE_FAST_LEAVE] = NLA_POLICY_MAX(NLA_U8, 1),
+	[MCAST_ROUTER_A_IFACE_DERIVED] =
+		NLA_POLICY_MASK(NLA_U32, MCR_DERIVED_ALL),
 };
 EXPORT_SYMBOL_IF_KUNIT(mcr_config_policy);
 
 /*
  * The scalar values: one table drives parsing and filling, so the two
  * cannot disagree. The size must match both the field and the policy type
- * (the KUnit suites set and read back every field).
+ * (the KUnit suites set and read back every field). A derivable value
+ * (@derived, an enum mcast_router_derived flag) is 0 in its field while
+ * derived, and its value in effect is struct mcr_timers' field at
+ * @t_offset, of the same size.
  */
 struct mcr_config_scalar {
 	u16 attr;
 	u16 offset;
 	u8 size;
+	u8 derived;
+	u16 t_offset;
 };
 
 #define MCR_U8(_attr, _field) {						\
@@ -120,6 +128,22 @@ struct mcr_config_scalar {
 	.size = sizeof(u32),						\
 }
 
+#define MCR_DERIVED(_attr, _size, _field, _tfield) {			\
+	.attr = MCAST_ROUTER_A_IFACE_##_attr,				\
+	.offset = offsetof(struct mcr_iface_cfg, _field),		\
+	.size = sizeof(_size),						\
+	.derived = MCAST_ROUTER_DERIVED_##_attr,			\
+	.t_offset = offsetof(struct mcr_timers, _tfield),		\
+}
+
+/* The sizes MCR_DERIVED() is given below. */
+static_assert(sizeof_field(struct mcr_iface_cfg, startup_query_interval) ==
+	      sizeof(u32) && sizeof_field(struct mcr_timers, sqi) == sizeof(u32));
+static_assert(sizeof_field(struct mcr_iface_cfg, startup_query_count) ==
+	      sizeof(u8) && sizeof_field(struct mcr_timers, sqc) == sizeof(u8));
+static_assert(sizeof_field(struct mcr_iface_cfg, last_member_query_count) ==
+	      sizeof(u8) && sizeof_field(struct mcr_timers, lmqc) == sizeof(u8));
+
 static const struct mcr_config_scalar mcr_config_scalars[] = {
 	MCR_U8(MODE, mode),
 	MCR_U8(IGMP_VERSION, igmp_version),
@@ -128,9 +152,10 @@ static const struct mcr_config_scalar mcr_config_scalars[] = {
 	MCR_U32(QUERY_INTERVAL, query_interval),
 	MCR_U32(QUERY_RESPONSE_INTERVAL, query_response_interval),
 	MCR_U32(LAST_MEMBER_QUERY_INTERVAL, last_member_query_interval),
-	MCR_U8(LAST_MEMBER_QUERY_COUNT, last_member_query_count),
-	MCR_U32(STARTUP_QUERY_INTERVAL, startup_query_interval),
-	MCR_U8(STARTUP_QUERY_COUNT, startup_query_count),
+	MCR_DERIVED(LAST_MEMBER_QUERY_COUNT, u8, last_member_query_count,
+		    lmqc),
+	MCR_DERIVED(STARTUP_QUERY_INTERVAL, u32, startup_query_interval, sqi),
+	MCR_DERIVED(STARTUP_QUERY_COUNT, u8, startup_query_count, sqc),
 	MCR_U8(TTL_THRESHOLD, ttl_threshold),
 	MCR_U32(MAX_GROUPS, max_groups),
 	MCR_U8(QUERIER, querier),
@@ -138,9 +163,63 @@ static const struct mcr_config_scalar mcr_config_scalars[] = {
 	MCR_U8(FAST_LEAVE, fast_leave),
 };
 
+static u32 field_get(const void *base, unsigned int offset, u8 size)
+{
+	const void *field = (const u8 *)base + offset;
+
+	return size == sizeof(u8) ? *(const u8 *)field : *(const u32 *)field;
+}
+
+static void field_set(void *base, unsigned int offset, u8 size, u32 value)
+{
+	void *field = (u8 *)base + offset;
+
+	if (size == sizeof(u8))
+		*(u8 *)field = value;
+	else
+		*(u32 *)field = value;
+}
+
+/* The value in effect: the configured one, or the derived one. */
+static u32 scalar_value(const struct mcr_config_scalar *s,
+			const struct mcr_iface_cfg *cfg,
+			const struct mcr_timers *t)
+{
+	u32 v = field_get(cfg, s->offset, s->size);
+
+	if (s->derived && !v)
+		v = field_get(t, s->t_offset, s->size);
+	return v;
+}
+
+/**
+ * mcr_config_derived() - which values of a configuration are derived
+ * @cfg: the configuration
+ *
+ * Return: the enum mcast_router_derived flags of the values that follow
+ * the query interval and the robustness (struct mcr_timers).
+ */
+u32 mcr_config_derived(const struct mcr_iface_cfg *cfg)
+{
+	u32 derived = 0;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(mcr_config_scalars); i++) {
+		const struct mcr_config_scalar *s = &mcr_config_scalars[i];
+
+		if (s->derived && !field_get(cfg, s->offset, s->size))
+			derived |= s->derived;
+	}
+	return derived;
+}
+EXPORT_SYMBOL_IF_KUNIT(mcr_config_derived);
+
 /**
  * mcr_config_init() - set every value to its documented default
  * @cfg: configuration to initialise
+ *
+ * The startup query interval and count and the last member query count
+ * are derived (0).
  */
 void mcr_config_init(struct mcr_iface_cfg *cfg)
 {
@@ -152,9 +231,6 @@ void mcr_config_init(struct mcr_iface_cfg *cfg)
 	cfg->query_interval = MCR_DEF_QUERY_INTERVAL;
 	cfg->query_response_interval = MCR_DEF_QUERY_RESPONSE_INTERVAL;
 	cfg->last_member_query_interval = MCR_DEF_LAST_MEMBER_QUERY_INTERVAL;
-	cfg->last_member_query_count = MCR_DEF_LAST_MEMBER_QUERY_COUNT;
-	cfg->startup_query_interval = MCR_DEF_STARTUP_QUERY_INTERVAL;
-	cfg->startup_query_count = MCR_DEF_STARTUP_QUERY_COUNT;
 	cfg->ttl_threshold = MCR_DEF_TTL_THRESHOLD;
 	cfg->max_groups = MCR_DEF_MAX_GROUPS;
 	cfg->querier = MCR_DEF_QUERIER;
@@ -330,6 +406,88 @@ static int parse_boundaries(struct mcr_iface_cfg *cfg,
 	return 0;
 }
 
+/*
+ * The attribute to blame for a startup query interval that is too long:
+ * the first of those that make it too long that the request carries.
+ */
+static const struct nlattr *gap_blame(struct nlattr **tb)
+{
+	static const int attrs[] = {
+		MCAST_ROUTER_A_IFACE_STARTUP_QUERY_INTERVAL,
+		MCAST_ROUTER_A_IFACE_QUERY_INTERVAL,
+		MCAST_ROUTER_A_IFACE_ROBUSTNESS,
+		MCAST_ROUTER_A_IFACE_QUERY_RESPONSE_INTERVAL,
+		MCAST_ROUTER_A_IFACE_STARTUP_QUERY_COUNT,
+		MCAST_ROUTER_A_IFACE_DERIVED,
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(attrs); i++)
+		if (tb[attrs[i]])
+			return tb[attrs[i]];
+	return NULL;
+}
+
+/*
+ * No membership may expire between this router's own general queries:
+ * the longest gap between them (the startup query interval, when longer
+ * than the query interval) must be below the group membership interval,
+ * and below the other querier present interval, or the other routers of
+ * the link would take over between two queries. The second is the
+ * shorter; both are named, the first that fails.
+ */
+static int validate_gap(const struct mcr_iface_cfg *cfg, struct nlattr **tb,
+			struct netlink_ext_ack *extack)
+{
+	struct mcr_timers t;
+
+	mcr_timers_get(cfg, &t);
+	if (t.max_gap >= t.gmi) {
+		MCR_ERR_MSG_FMT(extack,
+				"startup-query-interval must be below the group membership interval (robustness x query-interval + query-response-interval)",
+				"startup-query-interval %ums >= group membership interval %ums",
+				t.max_gap, t.gmi);
+	} else if (t.max_gap >= t.oqpi) {
+		MCR_ERR_MSG_FMT(extack,
+				"startup-query-interval must be below the other querier present interval (robustness x query-interval + query-response-interval / 2)",
+				"startup-query-interval %ums >= other querier present interval %ums",
+				t.max_gap, t.oqpi);
+	} else {
+		return 0;
+	}
+	NL_SET_BAD_ATTR(extack, gap_blame(tb));
+	return -EINVAL;
+}
+
+/*
+ * A value given together with its DERIVED flag (a GET reply applied back)
+ * must be the value derived.
+ */
+static int validate_derived(const struct mcr_iface_cfg *cfg,
+			    struct nlattr **tb, u32 derive,
+			    struct netlink_ext_ack *extack)
+{
+	struct mcr_timers t;
+	unsigned int i;
+
+	mcr_timers_get(cfg, &t);
+	for (i = 0; i < ARRAY_SIZE(mcr_config_scalars); i++) {
+		const struct mcr_config_scalar *s = &mcr_config_scalars[i];
+		const struct nlattr *a = tb[s->attr];
+		u32 v;
+
+		if (!(s->derived & derive) || !a)
+			continue;
+		v = s->size == sizeof(u8) ? nla_get_u8(a) : nla_get_u32(a);
+		if (v != field_get(&t, s->t_offset, s->size)) {
+			NL_SET_ERR_MSG_ATTR(extack, a,
+					    "value given with its derived flag differs from the derived value");
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
 /* Cross-field rules, checked on the configuration a SET would produce. */
 static int validate(const struct mcr_iface_cfg *cfg, struct nlattr **tb,
 		    struct netlink_ext_ack *extack)
@@ -356,7 +514,7 @@ static int validate(const struct mcr_iface_cfg *cfg, struct nlattr **tb,
 				    "query-response-interval must be at most 65535 ms with MLDv1");
 		return -EINVAL;
 	}
-	return 0;
+	return validate_gap(cfg, tb, extack);
 }
 
 /**
@@ -368,7 +526,8 @@ static int validate(const struct mcr_iface_cfg *cfg, struct nlattr **tb,
  * All-or-nothing: the values are applied to a scratch copy, the boundaries
  * and the cross-field rules are checked on the result, and only then is
  * @cfg overwritten. Attributes absent from @tb keep their value; a
- * BOUNDARIES attribute replaces the whole list (empty: clears it).
+ * BOUNDARIES attribute replaces the whole list (empty: clears it); the
+ * flags of a DERIVED attribute make those values derived again.
  *
  * Context: process context, may sleep.
  * Return: 0, or a negative errno with @cfg unchanged and @extack set.
@@ -376,6 +535,8 @@ static int validate(const struct mcr_iface_cfg *cfg, struct nlattr **tb,
 int mcr_config_apply(struct mcr_iface_cfg *cfg, struct nlattr **tb,
 		     struct netlink_ext_ack *extack)
 {
+	const struct nlattr *derived = tb[MCAST_ROUTER_A_IFACE_DERIVED];
+	u32 derive = derived ? nla_get_u32(derived) : 0;
 	struct mcr_iface_cfg *new;
 	unsigned int i;
 	int err;
@@ -386,15 +547,19 @@ int mcr_config_apply(struct mcr_iface_cfg *cfg, struct nlattr **tb,
 
 	for (i = 0; i < ARRAY_SIZE(mcr_config_scalars); i++) {
 		const struct mcr_config_scalar *s = &mcr_config_scalars[i];
-		void *field = (u8 *)new + s->offset;
+		const struct nlattr *a = tb[s->attr];
 
-		if (!tb[s->attr])
-			continue;
-		if (s->size == sizeof(u8))
-			*(u8 *)field = nla_get_u8(tb[s->attr]);
-		else
-			*(u32 *)field = nla_get_u32(tb[s->attr]);
+		if (s->derived & derive)
+			field_set(new, s->offset, s->size, 0);
+		else if (a)
+			field_set(new, s->offset, s->size,
+				  s->size == sizeof(u8) ? nla_get_u8(a) :
+							  nla_get_u32(a));
 	}
+
+	err = validate_derived(new, tb, derive, extack);
+	if (err)
+		goto out;
 
 	if (tb[MCAST_ROUTER_A_IFACE_BOUNDARIES]) {
 		err = parse_boundaries(new, tb[MCAST_ROUTER_A_IFACE_BOUNDARIES],
@@ -464,28 +629,34 @@ static int fill_prefix(struct sk_buff *skb, const struct mcr_prefix *p)
  * @skb: message being built
  * @cfg: configuration
  *
- * Puts MODE, every value and a BOUNDARIES nest (present, possibly empty).
+ * Puts MODE, every value (derived ones as in effect), DERIVED and a
+ * BOUNDARIES nest (present, possibly empty).
  *
  * Return: 0, or -EMSGSIZE if @skb is too small (partial attributes are
  * left for the caller to cancel with the whole message).
  */
 int mcr_config_fill(struct sk_buff *skb, const struct mcr_iface_cfg *cfg)
 {
+	struct mcr_timers t;
 	struct nlattr *nest;
 	unsigned int i;
 
+	mcr_timers_get(cfg, &t);
 	for (i = 0; i < ARRAY_SIZE(mcr_config_scalars); i++) {
 		const struct mcr_config_scalar *s = &mcr_config_scalars[i];
-		const void *field = (const u8 *)cfg + s->offset;
+		u32 v = scalar_value(s, cfg, &t);
 		int err;
 
 		if (s->size == sizeof(u8))
-			err = nla_put_u8(skb, s->attr, *(const u8 *)field);
+			err = nla_put_u8(skb, s->attr, v);
 		else
-			err = nla_put_u32(skb, s->attr, *(const u32 *)field);
+			err = nla_put_u32(skb, s->attr, v);
 		if (err)
 			return err;
 	}
+	if (nla_put_u32(skb, MCAST_ROUTER_A_IFACE_DERIVED,
+			mcr_config_derived(cfg)))
+		return -EMSGSIZE;
 
 	nest = nla_nest_start(skb, MCAST_ROUTER_A_IFACE_BOUNDARIES);
 	if (!nest)
@@ -512,7 +683,8 @@ size_t mcr_config_fill_size(void)
 	for (i = 0; i < ARRAY_SIZE(mcr_config_scalars); i++)
 		size += nla_total_size(mcr_config_scalars[i].size);
 
-	size += nla_total_size(0) +			/* BOUNDARIES */
+	size += nla_total_size(sizeof(u32)) +		/* DERIVED */
+		nla_total_size(0) +			/* BOUNDARIES */
 		MCAST_ROUTER_MAX_BOUNDARIES *
 		(nla_total_size(0) +			/* ENTRY */
 		 nla_total_size(sizeof(u16)) +		/* FAMILY */

@@ -91,9 +91,6 @@ struct mcr_prefix {
 #define MCR_DEF_QUERY_INTERVAL			125000
 #define MCR_DEF_QUERY_RESPONSE_INTERVAL		10000
 #define MCR_DEF_LAST_MEMBER_QUERY_INTERVAL	1000
-#define MCR_DEF_LAST_MEMBER_QUERY_COUNT		2
-#define MCR_DEF_STARTUP_QUERY_INTERVAL		31250
-#define MCR_DEF_STARTUP_QUERY_COUNT		2
 #define MCR_DEF_TTL_THRESHOLD			1
 #define MCR_DEF_MAX_GROUPS			4096
 #define MCR_DEF_QUERIER				1
@@ -112,6 +109,11 @@ struct mcr_prefix {
 #define MCR_MIN_COUNT				1
 #define MCR_MAX_COUNT				7
 
+/* Every enum mcast_router_derived flag. */
+#define MCR_DERIVED_ALL	(MCAST_ROUTER_DERIVED_STARTUP_QUERY_INTERVAL |	\
+			 MCAST_ROUTER_DERIVED_STARTUP_QUERY_COUNT |	\
+			 MCAST_ROUTER_DERIVED_LAST_MEMBER_QUERY_COUNT)
+
 /* Cross-field limits of the older protocol versions' Max Resp fields. */
 #define MCR_MAX_QRI_IGMPV2			25500	/* 8 bits of 1/10 s */
 #define MCR_MAX_QRI_MLDV1			65535	/* 16 bits of ms */
@@ -125,9 +127,11 @@ struct mcr_prefix {
  * @query_interval: ms between general queries
  * @query_response_interval: max response time of general queries, ms
  * @last_member_query_interval: ms between group-specific queries
- * @last_member_query_count: group-specific queries sent after a leave
- * @startup_query_interval: ms between the startup general queries
- * @startup_query_count: general queries sent at startup
+ * @last_member_query_count: group-specific queries sent after a leave;
+ *	0: derived (struct mcr_timers)
+ * @startup_query_interval: ms between the startup general queries; 0:
+ *	derived
+ * @startup_query_count: general queries sent at startup; 0: derived
  * @ttl_threshold: packets with a lower TTL are not forwarded out
  * @max_groups: group limit of the interface, 0 = unlimited
  * @querier: the interface may be querier (the election decides)
@@ -170,6 +174,7 @@ int mcr_config_parse(struct mcr_iface_cfg *cfg, const struct nlattr *head,
 		     int len, struct netlink_ext_ack *extack);
 int mcr_config_fill(struct sk_buff *skb, const struct mcr_iface_cfg *cfg);
 size_t mcr_config_fill_size(void);
+u32 mcr_config_derived(const struct mcr_iface_cfg *cfg);
 bool mcr_prefix_contains(const struct mcr_prefix *prefix, u16 family,
 			 const struct mcr_addr *addr);
 int mcr_nla_get_addr(const struct nlattr *a, u16 family, struct mcr_addr *addr,

@@ -21,6 +21,7 @@
 #include "memb_netlink.h"
 #include "netns.h"
 #include "query.h"
+#include "timers.h"
 
 /* Sources per group-and-source-specific query message built at once. */
 #define MEMB_QUERY_BATCH	32
@@ -34,13 +35,13 @@
 void mcr_memb_params(const struct mcr_iface_cfg *cfg, bool querier,
 		     struct mcr_mship_params *p)
 {
-	u32 gmi = cfg->robustness * cfg->query_interval +
-		  cfg->query_response_interval;
+	struct mcr_timers t;
 
-	p->gmi = msecs_to_jiffies(gmi);
-	p->lmqt = msecs_to_jiffies(cfg->last_member_query_count *
-				   cfg->last_member_query_interval);
-	p->lmqc = cfg->last_member_query_count;
+	mcr_timers_get(cfg, &t);
+	p->gmi = msecs_to_jiffies(t.gmi);
+	p->ohpi = msecs_to_jiffies(t.ohpi);
+	p->lmqt = msecs_to_jiffies(t.lmqt);
+	p->lmqc = t.lmqc;
 	p->max_sources = cfg->max_sources;
 	p->querier = querier;
 	p->fast_leave = cfg->fast_leave;
@@ -372,6 +373,21 @@ static void querier_arm(struct mcr_querier *q)
 		timer_delete(&q->timer);
 }
 
+/*
+ * After a change of the intervals: the pending general query comes no
+ * later than one new gap from now. Lock held.
+ */
+static void querier_pull_in(struct mcr_querier *q, const struct mcr_timers *t,
+			    unsigned long now)
+{
+	unsigned long latest;
+
+	lockdep_assert_held(&q->iface->memb.mif.lock);
+	latest = now + msecs_to_jiffies(mcr_timers_gap(t, q->startup_left));
+	if (q->self && q->query_running && time_after(q->next_query, latest))
+		q->next_query = latest;
+}
+
 /* Become the querier: the first general query goes out at once. */
 static void querier_take_over(struct mcr_querier *q, unsigned long now)
 {
@@ -382,18 +398,19 @@ static void querier_take_over(struct mcr_querier *q, unsigned long now)
 	q->next_query = now;
 }
 
-static void querier_timer(struct timer_list *t)
+static void querier_timer(struct timer_list *timer)
 {
-	struct mcr_querier *q = from_timer(q, t, timer);
+	struct mcr_querier *q = from_timer(q, timer, timer);
 	struct mcr_iface *iface = q->iface;
 	struct mcr_mif *mif = &iface->memb.mif;
 	const struct mcr_iface_cfg *cfg;
 	unsigned long now = jiffies;
 	struct sk_buff_head out;
 	struct mcr_query qry;
+	struct mcr_timers t;
 	struct mcr_addr src;
 	bool ntf = false;
-	u32 interval;
+	u32 gap;
 
 	__skb_queue_head_init(&out);
 	rcu_read_lock();
@@ -416,12 +433,9 @@ static void querier_timer(struct timer_list *t)
 			q->addr = src;
 			q->known = true;
 		}
-		interval = cfg->query_interval;
-		if (q->startup_left) {
-			q->startup_left--;
-			interval = cfg->startup_query_interval;
-		}
-		q->next_query = now + msecs_to_jiffies(interval);
+		mcr_timers_get(cfg, &t);
+		gap = mcr_timers_query_sent(&t, &q->startup_left);
+		q->next_query = now + msecs_to_jiffies(gap);
 	}
 	querier_arm(q);
 unlock:
@@ -439,8 +453,8 @@ unlock:
  * @querier: the query's IP source
  *
  * The election (RFC 3376 6.6.2): a query from a lower address makes this
- * router a non-querier until the other querier present timer (robustness
- * * query interval + query response interval / 2) expires.
+ * router a non-querier until the other querier present timer (the other
+ * querier present interval, struct mcr_timers) expires.
  *
  * Context: softirq, rcu_read_lock().
  * Return: true if this router is the querier (after the election).
@@ -452,11 +466,13 @@ bool mcr_memb_query(struct mcr_iface *iface, u16 family,
 	const struct mcr_iface_cfg *cfg = rcu_dereference(iface->cfg);
 	struct mcr_mif *mif = &iface->memb.mif;
 	unsigned long now = jiffies;
+	struct mcr_timers t;
 	struct mcr_addr own;
 	bool lower, self;
 	bool ntf = false;
 
 	mcr_stats_add(q->stats, MCAST_ROUTER_A_QUERIER_STATS_QUERIES_RX, 1);
+	mcr_timers_get(cfg, &t);
 	lower = !own_addr(iface, family, &own) ||
 		mcr_memb_addr_cmp(family, querier, &own) < 0;
 	spin_lock(&mif->lock);
@@ -475,9 +491,7 @@ bool mcr_memb_query(struct mcr_iface *iface, u16 family,
 		q->known = true;
 		q->addr = *querier;
 		q->other_running = true;
-		q->other_expires = now +
-			msecs_to_jiffies(cfg->robustness * cfg->query_interval +
-					 cfg->query_response_interval / 2);
+		q->other_expires = now + msecs_to_jiffies(t.oqpi);
 		querier_arm(q);
 	}
 	self = q->self;
@@ -769,7 +783,10 @@ void mcr_memb_free(struct mcr_iface *iface)
  * Entering router mode starts the queriers (startup queries unless
  * "querier off"); leaving it stops them, forgets the membership and
  * deletes the namespace's membership entries (the next datagrams learn
- * them again). In router mode a "querier off" takes effect at once.
+ * them again). In router mode a "querier off" takes effect at once, and
+ * a shorter query or startup query interval brings the next general query
+ * forward, so that no membership learnt under the new values expires
+ * before it.
  *
  * Context: RTNL held.
  */
@@ -780,7 +797,10 @@ void mcr_memb_mode(struct mcr_net *mn, struct mcr_iface *iface, u8 old_mode,
 	struct mcr_mif *mif = &iface->memb.mif;
 	unsigned long now = jiffies;
 	unsigned int i, ntf = 0;
+	struct mcr_timers t;
 
+	ASSERT_RTNL();
+	mcr_timers_get(cfg, &t);
 	if (new_mode != MCAST_ROUTER_MODE_ROUTER) {
 		if (old_mode != MCAST_ROUTER_MODE_ROUTER)
 			return;
@@ -807,7 +827,7 @@ void mcr_memb_mode(struct mcr_net *mn, struct mcr_iface *iface, u8 old_mode,
 
 		if (old_mode != MCAST_ROUTER_MODE_ROUTER) {
 			q->active = true;
-			q->startup_left = cfg->startup_query_count;
+			q->startup_left = t.sqc;
 			if (cfg->querier)
 				querier_take_over(q, now);
 		} else if (!cfg->querier && q->self) {
@@ -818,6 +838,7 @@ void mcr_memb_mode(struct mcr_net *mn, struct mcr_iface *iface, u8 old_mode,
 			querier_take_over(q, now);
 		} else {
 			changed = false;
+			querier_pull_in(q, &t, now);
 		}
 		querier_arm(q);
 		if (changed)

@@ -413,7 +413,7 @@ EXPORT_SYMBOL_IF_KUNIT(mcr_mgrp_compat);
  * @level: the report's compatibility level (MCR_COMPAT_V3: nothing to do)
  *
  * RFC 3376 7.3.2: the older version host present timer is set to the
- * Older Version Host Present Timeout, which equals the GMI.
+ * Older Host Present Interval (8.13).
  */
 void mcr_mgrp_old_host(struct mcr_mgrp *grp, const struct mcr_mship_params *p,
 		       unsigned long now, u8 level)
@@ -421,7 +421,7 @@ void mcr_mgrp_old_host(struct mcr_mgrp *grp, const struct mcr_mship_params *p,
 	if (level < MCR_COMPAT_V1 || level >= MCR_COMPAT_V3)
 		return;
 	grp->old_running |= BIT(level - 1);
-	grp->old_expires[level - 1] = now + p->gmi;
+	grp->old_expires[level - 1] = now + p->ohpi;
 }
 EXPORT_SYMBOL_IF_KUNIT(mcr_mgrp_old_host);
 

@@ -95,6 +95,7 @@ struct mcr_mgrp {
  * struct mcr_mship_params - what the transitions need of the interface
  * @gmi: group membership interval (robustness * query interval + query
  *	response interval), jiffies
+ * @ohpi: older host present interval (equal to the GMI), jiffies
  * @lmqt: last member query time (count * interval), jiffies
  * @lmqc: last member query count
  * @max_sources: source records one group may hold
@@ -106,6 +107,7 @@ struct mcr_mgrp {
  */
 struct mcr_mship_params {
 	unsigned long gmi;
+	unsigned long ohpi;
 	unsigned long lmqt;
 	u8 lmqc;
 	unsigned int max_sources;

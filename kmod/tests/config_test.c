@@ -107,11 +107,13 @@ static const struct default_case default_cases[] = {
 	  10000 },
 	{ "last-member-query-interval 1000",
 	  A(LAST_MEMBER_QUERY_INTERVAL), OFF(last_member_query_interval), 1000 },
-	{ "last-member-query-count 2", A(LAST_MEMBER_QUERY_COUNT),
-	  OFF(last_member_query_count), 2 },
-	{ "startup-query-interval 31250", A(STARTUP_QUERY_INTERVAL), OFF(startup_query_interval),
-	  31250 },
-	{ "startup-query-count 2", A(STARTUP_QUERY_COUNT), OFF(startup_query_count), 2 },
+	/* 0: derived (timers_test.c checks the values in effect). */
+	{ "last-member-query-count derived", A(LAST_MEMBER_QUERY_COUNT),
+	  OFF(last_member_query_count), 0 },
+	{ "startup-query-interval derived", A(STARTUP_QUERY_INTERVAL),
+	  OFF(startup_query_interval), 0 },
+	{ "startup-query-count derived", A(STARTUP_QUERY_COUNT),
+	  OFF(startup_query_count), 0 },
 	{ "ttl-threshold 1", A(TTL_THRESHOLD), OFF(ttl_threshold), 1 },
 	{ "max-groups 4096", A(MAX_GROUPS), OFF(max_groups), 4096 },
 	{ "querier 1", A(QUERIER), OFF(querier), 1 },
@@ -240,8 +242,8 @@ static const struct range_case range_cases[] = {
 	   startup_query_interval, false),
 	RC("startup-query-interval 1000 accepted", STARTUP_QUERY_INTERVAL,
 	   1000, startup_query_interval, true),
-	RC("startup-query-interval 31744000 accepted", STARTUP_QUERY_INTERVAL,
-	   31744000, startup_query_interval, true),
+	RCX("startup-query-interval 31744000 accepted", STARTUP_QUERY_INTERVAL,
+	    31744000, startup_query_interval, STARTUP_QUERY_COUNT, 1, true),
 	RC("startup-query-interval 31744001 rejected", STARTUP_QUERY_INTERVAL,
 	   31744001, startup_query_interval, false),
 	RCLEN("startup-query-interval 2 bytes rejected",
@@ -288,6 +290,10 @@ static const struct range_case range_cases[] = {
 	RC("fast-leave 1 accepted", FAST_LEAVE, 1, fast_leave, true),
 	RC("fast-leave 2 rejected", FAST_LEAVE, 2, fast_leave, false),
 	RCLEN("fast-leave 4 bytes rejected", FAST_LEAVE, 4, fast_leave),
+
+	/* Not a field: the flags set the fields they name to 0. */
+	RC("derived unknown flag rejected", DERIVED, 8, mode, false),
+	RCLEN("derived 1 byte rejected", DERIVED, 1, mode),
 };
 
 static void range_desc(const struct range_case *c, char *desc)
@@ -334,13 +340,17 @@ struct attr_val {
 	u32 value;
 };
 
+#define CROSS_MAX	4
+
 struct cross_case {
 	const char *desc;
-	struct attr_val pre[3];	/* applied first, must succeed */
-	struct attr_val set[3];
+	struct attr_val pre[CROSS_MAX];	/* applied first, must succeed */
+	struct attr_val set[CROSS_MAX];
 	bool ok;
 	int blamed;		/* attribute extack must point at */
 };
+
+#define SQI_FLAG	MCAST_ROUTER_DERIVED_STARTUP_QUERY_INTERVAL
 
 static const struct cross_case cross_cases[] = {
 	{ "query-response-interval equal to query-interval rejected",
@@ -395,6 +405,74 @@ static const struct cross_case cross_cases[] = {
 		   { A(QUERY_INTERVAL), 5000 },
 		   { A(QUERY_RESPONSE_INTERVAL), 5000 } },
 	  .blamed = A(QUERY_RESPONSE_INTERVAL) },
+
+	/* No membership expires between this router's own queries. */
+	{ "query-interval 5s with the derived startup interval accepted",
+	  .set = { { A(QUERY_INTERVAL), 5000 },
+		   { A(QUERY_RESPONSE_INTERVAL), 1000 } },
+	  .ok = true },
+	{ "query-interval 5s with startup-query-interval 31.25s rejected",
+	  .set = { { A(QUERY_INTERVAL), 5000 },
+		   { A(QUERY_RESPONSE_INTERVAL), 1000 },
+		   { A(STARTUP_QUERY_INTERVAL), 31250 } },
+	  .blamed = A(STARTUP_QUERY_INTERVAL) },
+	{ "explicit 31.25s kept, query-interval lowered to 5s rejected",
+	  .pre = { { A(STARTUP_QUERY_INTERVAL), 31250 } },
+	  .set = { { A(QUERY_INTERVAL), 5000 },
+		   { A(QUERY_RESPONSE_INTERVAL), 1000 } },
+	  .blamed = A(QUERY_INTERVAL) },
+	{ "explicit 31.25s, query-interval 5s and derived again accepted",
+	  .pre = { { A(STARTUP_QUERY_INTERVAL), 31250 } },
+	  .set = { { A(QUERY_INTERVAL), 5000 },
+		   { A(QUERY_RESPONSE_INTERVAL), 1000 },
+		   { A(DERIVED), SQI_FLAG } },
+	  .ok = true },
+	{ "startup interval just below other querier present accepted",
+	  .set = { { A(QUERY_INTERVAL), 5000 },
+		   { A(QUERY_RESPONSE_INTERVAL), 1000 },
+		   { A(STARTUP_QUERY_INTERVAL), 10499 } },
+	  .ok = true },
+	{ "startup interval equal to other querier present rejected",
+	  .set = { { A(QUERY_INTERVAL), 5000 },
+		   { A(QUERY_RESPONSE_INTERVAL), 1000 },
+		   { A(STARTUP_QUERY_INTERVAL), 10500 } },
+	  .blamed = A(STARTUP_QUERY_INTERVAL) },
+	{ "one startup query with a long interval accepted",
+	  .set = { { A(QUERY_INTERVAL), 5000 },
+		   { A(QUERY_RESPONSE_INTERVAL), 1000 },
+		   { A(STARTUP_QUERY_INTERVAL), 31250 },
+		   { A(STARTUP_QUERY_COUNT), 1 } },
+	  .ok = true },
+	{ "startup-query-count raised to 2 with a long interval rejected",
+	  .pre = { { A(QUERY_INTERVAL), 5000 },
+		   { A(QUERY_RESPONSE_INTERVAL), 1000 },
+		   { A(STARTUP_QUERY_INTERVAL), 31250 },
+		   { A(STARTUP_QUERY_COUNT), 1 } },
+	  .set = { { A(STARTUP_QUERY_COUNT), 2 } },
+	  .blamed = A(STARTUP_QUERY_COUNT) },
+	{ "robustness lowered under the startup interval rejected",
+	  .pre = { { A(QUERY_INTERVAL), 5000 },
+		   { A(QUERY_RESPONSE_INTERVAL), 1000 },
+		   { A(STARTUP_QUERY_INTERVAL), 10000 } },
+	  .set = { { A(ROBUSTNESS), 1 } },
+	  .blamed = A(ROBUSTNESS) },
+
+	/* A value given with its derived flag must be the derived one. */
+	{ "derived flag with the derived value accepted",
+	  .set = { { A(QUERY_INTERVAL), 5000 },
+		   { A(QUERY_RESPONSE_INTERVAL), 1000 },
+		   { A(STARTUP_QUERY_INTERVAL), 1250 },
+		   { A(DERIVED), SQI_FLAG } },
+	  .ok = true },
+	{ "derived flag with another value rejected",
+	  .set = { { A(STARTUP_QUERY_INTERVAL), 2000 },
+		   { A(DERIVED), SQI_FLAG } },
+	  .blamed = A(STARTUP_QUERY_INTERVAL) },
+	{ "derived count flag with another count rejected",
+	  .set = { { A(LAST_MEMBER_QUERY_COUNT), 3 },
+		   { A(DERIVED),
+		     MCAST_ROUTER_DERIVED_LAST_MEMBER_QUERY_COUNT } },
+	  .blamed = A(LAST_MEMBER_QUERY_COUNT) },
 };
 
 static void cross_desc(const struct cross_case *c, char *desc)
@@ -409,7 +487,7 @@ static void put_list(struct kunit *test, struct msg_ctx *ctx,
 {
 	int i;
 
-	for (i = 0; i < 3 && list[i].attr; i++)
+	for (i = 0; i < CROSS_MAX && list[i].attr; i++)
 		put_value(test, ctx, list[i].attr, list[i].value);
 }
 
@@ -479,11 +557,105 @@ static void mcr_config_test_fill_roundtrip(struct kunit *test)
 	msg_ctx_free(dst);
 }
 
+/* The u32 or u8 value of @attr in a filled message. */
+static u32 filled(struct kunit *test, struct msg_ctx *ctx, int attr)
+{
+	const struct nlattr *a = nlmsg_find_attr(ctx->nlh, 0, attr);
+
+	KUNIT_ASSERT_NOT_NULL(test, a);
+	return nla_len(a) == sizeof(u8) ? nla_get_u8(a) : nla_get_u32(a);
+}
+
+/*
+ * Derived values follow the query interval and the robustness, replies
+ * carry them as in effect with DERIVED naming them, an explicit value
+ * stays explicit across changes, and the DERIVED flag derives it again.
+ */
+static void mcr_config_test_derived(struct kunit *test)
+{
+	struct msg_ctx *ctx = msg_ctx_new(test);
+	struct msg_ctx *out = msg_ctx_new(test);
+
+	put_value(test, ctx, A(QUERY_INTERVAL), 5000);
+	put_value(test, ctx, A(QUERY_RESPONSE_INTERVAL), 1000);
+	put_value(test, ctx, A(ROBUSTNESS), 3);
+	KUNIT_ASSERT_EQ(test, 0, apply(ctx));
+	KUNIT_ASSERT_EQ(test, 0, mcr_config_fill(out->skb, &ctx->cfg));
+	nlmsg_end(out->skb, out->nlh);
+	KUNIT_EXPECT_EQ(test, 1250U, filled(test, out, A(STARTUP_QUERY_INTERVAL)));
+	KUNIT_EXPECT_EQ(test, 3U, filled(test, out, A(STARTUP_QUERY_COUNT)));
+	KUNIT_EXPECT_EQ(test, 3U, filled(test, out, A(LAST_MEMBER_QUERY_COUNT)));
+	KUNIT_EXPECT_EQ(test, (u32)MCR_DERIVED_ALL, filled(test, out, A(DERIVED)));
+	msg_ctx_free(ctx);
+	msg_ctx_free(out);
+
+	/* Explicit: kept when the query interval changes. */
+	ctx = msg_ctx_new(test);
+	put_value(test, ctx, A(STARTUP_QUERY_INTERVAL), 2000);
+	put_value(test, ctx, A(LAST_MEMBER_QUERY_COUNT), 4);
+	KUNIT_ASSERT_EQ(test, 0, apply(ctx));
+	out = msg_ctx_new(test);
+	out->cfg = ctx->cfg;
+	msg_ctx_free(ctx);
+	put_value(test, out, A(QUERY_INTERVAL), 60000);
+	KUNIT_ASSERT_EQ(test, 0, apply(out));
+	KUNIT_EXPECT_EQ(test, 2000U, out->cfg.startup_query_interval);
+	KUNIT_EXPECT_EQ(test, 4, out->cfg.last_member_query_count);
+	KUNIT_EXPECT_EQ(test, (u32)MCAST_ROUTER_DERIVED_STARTUP_QUERY_COUNT,
+			mcr_config_derived(&out->cfg));
+
+	/* The flag derives it again; the other explicit value stays. */
+	ctx = msg_ctx_new(test);
+	ctx->cfg = out->cfg;
+	msg_ctx_free(out);
+	put_value(test, ctx, A(DERIVED),
+		  MCAST_ROUTER_DERIVED_STARTUP_QUERY_INTERVAL);
+	KUNIT_ASSERT_EQ(test, 0, apply(ctx));
+	KUNIT_EXPECT_EQ(test, 0U, ctx->cfg.startup_query_interval);
+	KUNIT_EXPECT_EQ(test, 4, ctx->cfg.last_member_query_count);
+	msg_ctx_free(ctx);
+}
+
+/* A refusal of the startup interval names the values (6.2+: formatted). */
+static void mcr_config_test_gap_message(struct kunit *test)
+{
+	static const struct {
+		u32 sqi;
+		const char *msg;
+	} cases[] = {
+		{ 31250,
+		  "startup-query-interval 31250ms >= group membership interval 11000ms" },
+		{ 10500,
+		  "startup-query-interval 10500ms >= other querier present interval 10500ms" },
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct msg_ctx *ctx = msg_ctx_new(test);
+
+		put_value(test, ctx, A(QUERY_INTERVAL), 5000);
+		put_value(test, ctx, A(QUERY_RESPONSE_INTERVAL), 1000);
+		put_value(test, ctx, A(STARTUP_QUERY_INTERVAL), cases[i].sqi);
+		KUNIT_EXPECT_EQ(test, -EINVAL, apply(ctx));
+		KUNIT_EXPECT_TRUE(test, cfg_unchanged(ctx));
+		KUNIT_ASSERT_NOT_NULL(test, ctx->extack._msg);
+#ifdef NL_SET_ERR_MSG_FMT
+		KUNIT_EXPECT_STREQ(test, cases[i].msg, ctx->extack._msg);
+#else
+		KUNIT_EXPECT_NOT_NULL(test, strstr(ctx->extack._msg,
+						   "startup-query-interval"));
+#endif
+		msg_ctx_free(ctx);
+	}
+}
+
 static struct kunit_case mcr_config_test_cases[] = {
 	KUNIT_CASE_PARAM(mcr_config_test_default, default_gen_params),
 	KUNIT_CASE_PARAM(mcr_config_test_range, range_gen_params),
 	KUNIT_CASE_PARAM(mcr_config_test_cross, cross_gen_params),
 	KUNIT_CASE(mcr_config_test_fill_roundtrip),
+	KUNIT_CASE(mcr_config_test_derived),
+	KUNIT_CASE(mcr_config_test_gap_message),
 	{}
 };
 

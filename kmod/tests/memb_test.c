@@ -296,6 +296,7 @@ static void mcr_memb_test_election_order(struct kunit *test)
 
 static const struct mcr_mship_params params = {
 	.gmi = GMI,
+	.ohpi = GMI,
 	.lmqt = 2000,
 	.lmqc = 2,
 	.max_sources = 8,
@@ -401,6 +402,7 @@ static void mcr_memb_test_params(struct kunit *test)
 	mcr_memb_params(&cfg, true, &p);
 	/* 2 * 125 s + 10 s; 2 * 1 s. */
 	KUNIT_EXPECT_EQ(test, msecs_to_jiffies(260000), p.gmi);
+	KUNIT_EXPECT_EQ(test, msecs_to_jiffies(260000), p.ohpi);
 	KUNIT_EXPECT_EQ(test, msecs_to_jiffies(2000), p.lmqt);
 	KUNIT_EXPECT_EQ(test, 2, p.lmqc);
 	KUNIT_EXPECT_EQ(test, 64U, p.max_sources);
@@ -414,6 +416,12 @@ static void mcr_memb_test_params(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, msecs_to_jiffies(7500), p.gmi);
 	KUNIT_EXPECT_EQ(test, msecs_to_jiffies(700), p.lmqt);
 	KUNIT_EXPECT_FALSE(test, p.querier);
+	/* A derived last member query count follows the robustness. */
+	cfg.last_member_query_count = 0;
+	cfg.robustness = 3;
+	mcr_memb_params(&cfg, true, &p);
+	KUNIT_EXPECT_EQ(test, 3, p.lmqc);
+	KUNIT_EXPECT_EQ(test, msecs_to_jiffies(300), p.lmqt);
 }
 
 static struct kunit_case mcr_memb_test_cases[] = {

@@ -21,6 +21,7 @@
 
 static const struct mcr_mship_params params = {
 	.gmi = GMI,
+	.ohpi = GMI,
 	.lmqt = LMQT,
 	.lmqc = 2,
 	.max_sources = 8,

@@ -161,6 +161,7 @@ static unsigned long timer_value(u8 t)
 
 static const struct mcr_mship_params params = {
 	.gmi = GMI,
+	.ohpi = GMI,
 	.lmqt = LMQT,
 	.lmqc = LMQC,
 	.max_sources = 64,

@@ -47,8 +47,9 @@ def main():
         if const['type'] == 'const':
             expect(c_name('mcast-router', const['name']), const['value'])
         else:
+            # user_value(): a flags entry's value is its bit number.
             for entry in const.entries.values():
-                expect(c_name(const['name-prefix'] + entry.name), entry.value)
+                expect(c_name(const['name-prefix'] + entry.name), entry.user_value())
     for grp in spec.yaml['mcast-groups']['list']:
         strings.append((f'MCAST_ROUTER_MCGRP_{c_name(grp["name"])}', grp['name']))
 

@@ -53,6 +53,21 @@ enum mcast_router_mode {
 	MCAST_ROUTER_MODE_MAX = __MCAST_ROUTER_MODE_MAX - 1,
 };
 
+/**
+ * enum mcast_router_derived - interface values that follow the query
+ *	interval and the robustness until set explicitly
+ *	(MCAST_ROUTER_A_IFACE_DERIVED)
+ * @MCAST_ROUTER_DERIVED_STARTUP_QUERY_INTERVAL: a quarter of the query
+ *	interval (RFC 3376 8.6, RFC 3810 9.6)
+ * @MCAST_ROUTER_DERIVED_STARTUP_QUERY_COUNT: the robustness (8.7, 9.7)
+ * @MCAST_ROUTER_DERIVED_LAST_MEMBER_QUERY_COUNT: the robustness (8.9, 9.9)
+ */
+enum mcast_router_derived {
+	MCAST_ROUTER_DERIVED_STARTUP_QUERY_INTERVAL = 1 << 0,
+	MCAST_ROUTER_DERIVED_STARTUP_QUERY_COUNT = 1 << 1,
+	MCAST_ROUTER_DERIVED_LAST_MEMBER_QUERY_COUNT = 1 << 2,
+};
+
 /*
  * Commands.
  *
@@ -144,10 +159,12 @@ enum mcast_router_cmd {
  *	and 65535 with MLDv1
  * @MCAST_ROUTER_A_IFACE_LAST_MEMBER_QUERY_INTERVAL: u32 ms, 100-25500,
  *	default 1000
- * @MCAST_ROUTER_A_IFACE_LAST_MEMBER_QUERY_COUNT: u8, 1-7, default 2
+ * @MCAST_ROUTER_A_IFACE_LAST_MEMBER_QUERY_COUNT: u8, 1-7, default derived
+ *	(the robustness; see DERIVED)
  * @MCAST_ROUTER_A_IFACE_STARTUP_QUERY_INTERVAL: u32 ms, 1000-31744000,
- *	default 31250 (a quarter of the default query interval)
- * @MCAST_ROUTER_A_IFACE_STARTUP_QUERY_COUNT: u8, 1-7, default 2
+ *	default derived (a quarter of the query interval; see DERIVED)
+ * @MCAST_ROUTER_A_IFACE_STARTUP_QUERY_COUNT: u8, 1-7, default derived (the
+ *	robustness; see DERIVED)
  * @MCAST_ROUTER_A_IFACE_TTL_THRESHOLD: u8, 0-255, default 1
  * @MCAST_ROUTER_A_IFACE_BOUNDARIES: nest of MCAST_ROUTER_A_IFACE_BOUNDARY;
  *	in IFACE_SET it replaces the whole list (an empty nest clears it)
@@ -164,6 +181,21 @@ enum mcast_router_cmd {
  * @MCAST_ROUTER_A_IFACE_FAST_LEAVE: u8, 0-1, default 0: a leave from the
  *	last host tracked for a group removes the group at once, and a leave
  *	while other tracked hosts want it changes nothing (no queries)
+ * @MCAST_ROUTER_A_IFACE_DERIVED: u32, enum mcast_router_derived flags.
+ *	Replies: which of the three values that RFC 3376 8.6, 8.7 and 8.9
+ *	(RFC 3810 9.6, 9.7, 9.9) derive from the query interval and the
+ *	robustness are derived; their attributes carry the value in effect.
+ *	IFACE_SET: the values whose flag is set become derived again; a
+ *	value attribute given in the same request for one of them must equal
+ *	the value derived (so a reply applied back as a request changes
+ *	nothing). A value given without its flag is set explicitly.
+ *
+ * IFACE_SET refuses (-EINVAL, with an extack naming the values) a
+ * configuration in which a membership could expire between this router's
+ * own general queries: while the startup query count is above 1, the
+ * startup query interval must be below the other querier present interval
+ * (robustness * query interval + query response interval / 2), and so
+ * below the group membership interval.
  */
 enum {
 	MCAST_ROUTER_A_IFACE_UNSPEC,
@@ -187,6 +219,7 @@ enum {
 	MCAST_ROUTER_A_IFACE_QUERIER,
 	MCAST_ROUTER_A_IFACE_MAX_SOURCES,
 	MCAST_ROUTER_A_IFACE_FAST_LEAVE,
+	MCAST_ROUTER_A_IFACE_DERIVED,
 
 	/* private: */
 	__MCAST_ROUTER_A_IFACE_MAX,
