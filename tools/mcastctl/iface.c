@@ -13,6 +13,8 @@
  *
  * Only syntax is checked here (a number, a unit, a u8 fitting in 8 bits);
  * ranges are the kernel's policy, which answers with an extack message.
+ * Values the kernel can derive take "auto" (the DERIVED flags) and are
+ * shown with "(auto)" while derived.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -41,31 +43,34 @@ struct iface_kw {
 	int attr;
 	enum kw_kind kind;
 	int line;		/* text output line (0 = the name's line) */
+	uint32_t derived;	/* enum mcast_router_derived flag: "auto" */
 };
 
 static const struct iface_kw iface_kws[] = {
-	{ "mode", MCAST_ROUTER_A_IFACE_MODE, KW_MODE, 0 },
-	{ "igmp-version", MCAST_ROUTER_A_IFACE_IGMP_VERSION, KW_U8, 0 },
-	{ "mld-version", MCAST_ROUTER_A_IFACE_MLD_VERSION, KW_U8, 0 },
-	{ "robustness", MCAST_ROUTER_A_IFACE_ROBUSTNESS, KW_U8, 0 },
-	{ "querier", MCAST_ROUTER_A_IFACE_QUERIER, KW_ONOFF, 0 },
-	{ "fast-leave", MCAST_ROUTER_A_IFACE_FAST_LEAVE, KW_ONOFF, 0 },
+	{ "mode", MCAST_ROUTER_A_IFACE_MODE, KW_MODE, 0, 0 },
+	{ "igmp-version", MCAST_ROUTER_A_IFACE_IGMP_VERSION, KW_U8, 0, 0 },
+	{ "mld-version", MCAST_ROUTER_A_IFACE_MLD_VERSION, KW_U8, 0, 0 },
+	{ "robustness", MCAST_ROUTER_A_IFACE_ROBUSTNESS, KW_U8, 0, 0 },
+	{ "querier", MCAST_ROUTER_A_IFACE_QUERIER, KW_ONOFF, 0, 0 },
+	{ "fast-leave", MCAST_ROUTER_A_IFACE_FAST_LEAVE, KW_ONOFF, 0, 0 },
 	{ "query-interval", MCAST_ROUTER_A_IFACE_QUERY_INTERVAL,
-	  KW_DURATION, 1 },
+	  KW_DURATION, 1, 0 },
 	{ "query-response-interval",
-	  MCAST_ROUTER_A_IFACE_QUERY_RESPONSE_INTERVAL, KW_DURATION, 1 },
+	  MCAST_ROUTER_A_IFACE_QUERY_RESPONSE_INTERVAL, KW_DURATION, 1, 0 },
 	{ "last-member-query-interval",
-	  MCAST_ROUTER_A_IFACE_LAST_MEMBER_QUERY_INTERVAL, KW_DURATION, 2 },
+	  MCAST_ROUTER_A_IFACE_LAST_MEMBER_QUERY_INTERVAL, KW_DURATION, 2, 0 },
 	{ "last-member-query-count",
-	  MCAST_ROUTER_A_IFACE_LAST_MEMBER_QUERY_COUNT, KW_U8, 2 },
+	  MCAST_ROUTER_A_IFACE_LAST_MEMBER_QUERY_COUNT, KW_U8, 2,
+	  MCAST_ROUTER_DERIVED_LAST_MEMBER_QUERY_COUNT },
 	{ "startup-query-interval",
-	  MCAST_ROUTER_A_IFACE_STARTUP_QUERY_INTERVAL, KW_DURATION, 3 },
+	  MCAST_ROUTER_A_IFACE_STARTUP_QUERY_INTERVAL, KW_DURATION, 3,
+	  MCAST_ROUTER_DERIVED_STARTUP_QUERY_INTERVAL },
 	{ "startup-query-count", MCAST_ROUTER_A_IFACE_STARTUP_QUERY_COUNT,
-	  KW_U8, 3 },
-	{ "ttl-threshold", MCAST_ROUTER_A_IFACE_TTL_THRESHOLD, KW_U8, 4 },
-	{ "max-groups", MCAST_ROUTER_A_IFACE_MAX_GROUPS, KW_U32, 4 },
-	{ "max-sources", MCAST_ROUTER_A_IFACE_MAX_SOURCES, KW_U32, 4 },
-	{ NULL, 0, 0, 0 },
+	  KW_U8, 3, MCAST_ROUTER_DERIVED_STARTUP_QUERY_COUNT },
+	{ "ttl-threshold", MCAST_ROUTER_A_IFACE_TTL_THRESHOLD, KW_U8, 4, 0 },
+	{ "max-groups", MCAST_ROUTER_A_IFACE_MAX_GROUPS, KW_U32, 4, 0 },
+	{ "max-sources", MCAST_ROUTER_A_IFACE_MAX_SOURCES, KW_U32, 4, 0 },
+	{ NULL, 0, 0, 0, 0 },
 };
 
 #define BOUNDARY_LINE 5
@@ -123,11 +128,14 @@ void iface_set_usage(FILE *fp)
 	      "           [ querier { on | off } ] [ fast-leave { on | off } ]\n"
 	      "           [ query-interval DUR ] [ query-response-interval DUR ]\n"
 	      "           [ last-member-query-interval DUR ]\n"
-	      "           [ last-member-query-count N ]\n"
-	      "           [ startup-query-interval DUR ] [ startup-query-count N ]\n"
+	      "           [ last-member-query-count { N | auto } ]\n"
+	      "           [ startup-query-interval { DUR | auto } ]\n"
+	      "           [ startup-query-count { N | auto } ]\n"
 	      "           [ ttl-threshold N ] [ max-groups N ] [ max-sources N ]\n"
 	      "           [ boundary PREFIX ]... | [ boundary none ]\n"
 	      "DUR is a number with a unit: 100ms, 1.5s, 125s, 2m.\n"
+	      "auto: derived from query-interval (a quarter of it) or robustness\n"
+	      "(the counts), as RFC 3376 and RFC 3810 define; the default.\n"
 	      "PREFIX is ADDRESS[/LEN], e.g. 239.192.0.0/14 or ff05::/16.\n"
 	      "Given boundaries replace the whole list; \"boundary none\" clears it.\n",
 	      fp);
@@ -151,6 +159,11 @@ bool iface_describe(int type, const char **name, bool *duration)
 	if (type == MCAST_ROUTER_A_IFACE_IFINDEX ||
 	    type == MCAST_ROUTER_A_IFACE_IFNAME) {
 		*name = "dev";
+		*duration = false;
+		return true;
+	}
+	if (type == MCAST_ROUTER_A_IFACE_DERIVED) {
+		*name = "auto";
 		*duration = false;
 		return true;
 	}
@@ -212,7 +225,8 @@ static int parse_kw_value(const struct iface_kw *kw, const char *arg,
 		}
 		break;
 	}
-	fprintf(stderr, "Error: invalid %s \"%s\": %s\n", kw->name, arg, why);
+	fprintf(stderr, "Error: invalid %s \"%s\": %s%s\n", kw->name, arg, why,
+		kw->derived ? "; or auto" : "");
 	return -1;
 }
 
@@ -297,9 +311,13 @@ int iface_parse_set(int argc, char **argv, struct iface_set_req *req)
 			fprintf(stderr, "Error: \"%s\" given more than once\n", key);
 			return -1;
 		}
+		req->has[kw->attr] = true;
+		if (kw->derived && !strcmp(argv[i + 1], "auto")) {
+			req->derive |= kw->derived;
+			continue;
+		}
 		if (parse_kw_value(kw, argv[i + 1], &req->val[kw->attr]))
 			return -1;
-		req->has[kw->attr] = true;
 	}
 	return 0;
 }
@@ -351,13 +369,18 @@ int iface_put_set(struct nl_msg *msg, const struct iface_set_req *req,
 	for (const struct iface_kw *kw = iface_kws; kw->name; kw++) {
 		uint32_t v = req->val[kw->attr];
 
-		if (!req->has[kw->attr])
+		if (!req->has[kw->attr] || (kw->derived & req->derive))
 			continue;
 		if (kw->kind == KW_MODE || kw->kind == KW_U8 ||
 		    kw->kind == KW_ONOFF)
 			ret = nla_put_u8(msg, kw->attr, (uint8_t)v);
 		else
 			ret = nla_put_u32(msg, kw->attr, v);
+		if (ret)
+			return ret;
+	}
+	if (req->derive) {
+		ret = nla_put_u32(msg, MCAST_ROUTER_A_IFACE_DERIVED, req->derive);
 		if (ret)
 			return ret;
 	}
@@ -395,6 +418,7 @@ static struct nla_policy iface_policy[MCAST_ROUTER_A_IFACE_MAX + 1] = {
 	[MCAST_ROUTER_A_IFACE_QUERIER] = { .type = NLA_U8 },
 	[MCAST_ROUTER_A_IFACE_MAX_SOURCES] = { .type = NLA_U32 },
 	[MCAST_ROUTER_A_IFACE_FAST_LEAVE] = { .type = NLA_U8 },
+	[MCAST_ROUTER_A_IFACE_DERIVED] = { .type = NLA_U32 },
 };
 
 static struct nla_policy stats_policy[MCAST_ROUTER_A_IFACE_STATS_MAX + 1] = {
@@ -511,11 +535,14 @@ int iface_print(struct nlmsghdr *nlh, const char *event)
 	struct nlattr *tb[MCAST_ROUTER_A_IFACE_MAX + 1];
 	const char *brk = event ? " " : "\n    ";
 	char buf[PREFIX_STRLEN];
+	uint32_t derived = 0;
 	int line = 0, ret;
 
 	ret = parse_iface(nlh, tb);
 	if (ret)
 		return ret;
+	if (tb[MCAST_ROUTER_A_IFACE_DERIVED])
+		derived = nla_get_u32(tb[MCAST_ROUTER_A_IFACE_DERIVED]);
 
 	open_json_object(NULL);
 	if (event)
@@ -538,8 +565,9 @@ int iface_print(struct nlmsghdr *nlh, const char *event)
 			print_text_break(brk);
 			line = kw->line;
 		}
-		snprintf(fmt, sizeof(fmt), "%s %s", kw->name,
-			 kw->kind == KW_U8 || kw->kind == KW_U32 ? "%u" : "%s");
+		snprintf(fmt, sizeof(fmt), "%s %s%s", kw->name,
+			 kw->kind == KW_U8 || kw->kind == KW_U32 ? "%u" : "%s",
+			 kw->derived & derived ? " (auto)" : "");
 		switch (kw->kind) {
 		case KW_MODE:
 			mode = nla_get_u8(a);
@@ -571,6 +599,15 @@ int iface_print(struct nlmsghdr *nlh, const char *event)
 			print_string(PRINT_FP, NULL, fmt, buf);
 			break;
 		}
+	}
+
+	/* Text: "(auto)" after each derived value; JSON: their names. */
+	if (tb[MCAST_ROUTER_A_IFACE_DERIVED]) {
+		open_json_array("derived");
+		for (const struct iface_kw *kw = iface_kws; kw->name; kw++)
+			if (kw->derived & derived)
+				print_string(PRINT_JSON, NULL, NULL, kw->name);
+		close_json_array();
 	}
 
 	if (tb[MCAST_ROUTER_A_IFACE_BOUNDARIES]) {

@@ -20,6 +20,7 @@ struct iface_set_req {
 	const char *dev;
 	bool has[MCAST_ROUTER_A_IFACE_MAX + 1];
 	uint32_t val[MCAST_ROUTER_A_IFACE_MAX + 1];
+	uint32_t derive;		/* DERIVED flags: values set to "auto" */
 	bool boundaries_given;		/* send the BOUNDARIES nest */
 	bool boundary_none;		/* "boundary none" seen */
 	size_t nboundaries;

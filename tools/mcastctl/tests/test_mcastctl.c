@@ -498,6 +498,17 @@ static void test_set_parse(void)
 	EXPECT(req.boundaries_given && req.boundary_none && !req.nboundaries);
 	free(err);
 	iface_set_req_free(&req);
+
+	/* "auto": the DERIVED flag, no value. */
+	EXPECT(!parse_set_line("eth1 startup-query-interval auto last-member-query-count auto startup-query-count 3",
+			       &req, &err));
+	EXPECT_STR("", err);
+	EXPECT(req.derive == (MCAST_ROUTER_DERIVED_STARTUP_QUERY_INTERVAL |
+			      MCAST_ROUTER_DERIVED_LAST_MEMBER_QUERY_COUNT));
+	EXPECT(req.has[MCAST_ROUTER_A_IFACE_STARTUP_QUERY_COUNT] &&
+	       req.val[MCAST_ROUTER_A_IFACE_STARTUP_QUERY_COUNT] == 3);
+	free(err);
+	iface_set_req_free(&req);
 }
 
 static void test_set_parse_errors(void)
@@ -518,6 +529,11 @@ static void test_set_parse_errors(void)
 		{ "eth1 robustness -1", "Error: invalid robustness \"-1\": not an unsigned decimal integer\n" },
 		{ "eth1 max-groups 4294967296", "Error: invalid max-groups \"4294967296\": out of range (0-4294967295)\n" },
 		{ "eth1 query-interval 125", "Error: invalid query-interval \"125\": a unit is required (ms, s or m)\n" },
+		{ "eth1 query-interval auto", "Error: invalid query-interval \"auto\": expected a number followed by a unit (ms, s or m)\n" },
+		{ "eth1 robustness auto", "Error: invalid robustness \"auto\": not an unsigned decimal integer\n" },
+		{ "eth1 startup-query-interval Auto", "Error: invalid startup-query-interval \"Auto\": expected a number followed by a unit (ms, s or m); or auto\n" },
+		{ "eth1 last-member-query-count -", "Error: invalid last-member-query-count \"-\": not an unsigned decimal integer; or auto\n" },
+		{ "eth1 startup-query-count auto startup-query-count 2", "Error: \"startup-query-count\" given more than once\n" },
 		{ "eth1 boundary 239.0.0.0/40", "Error: invalid boundary \"239.0.0.0/40\": prefix length must be a number from 0 to 32\n" },
 		{ "eth1 boundary none boundary ff05::/16", "Error: \"boundary none\" cannot be combined with other boundaries\n" },
 		{ "eth1 boundary ff05::/16 boundary none", "Error: \"boundary none\" cannot be combined with other boundaries\n" },
@@ -690,7 +706,10 @@ static struct nl_msg *iface_reply(uint8_t cmd, uint32_t ifindex,
 	    nla_put_u32(msg, MCAST_ROUTER_A_IFACE_STARTUP_QUERY_INTERVAL, 31250) ||
 	    nla_put_u8(msg, MCAST_ROUTER_A_IFACE_STARTUP_QUERY_COUNT, 2) ||
 	    nla_put_u8(msg, MCAST_ROUTER_A_IFACE_TTL_THRESHOLD, 1) ||
-	    nla_put_u32(msg, MCAST_ROUTER_A_IFACE_MAX_GROUPS, 4096))
+	    nla_put_u32(msg, MCAST_ROUTER_A_IFACE_MAX_GROUPS, 4096) ||
+	    nla_put_u32(msg, MCAST_ROUTER_A_IFACE_DERIVED,
+			MCAST_ROUTER_DERIVED_STARTUP_QUERY_INTERVAL |
+			MCAST_ROUTER_DERIVED_STARTUP_QUERY_COUNT))
 		exit(2);
 	nest = nla_nest_start(msg, MCAST_ROUTER_A_IFACE_BOUNDARIES);
 	if (!nest)
@@ -728,7 +747,7 @@ static const char full_text[] =
 	"eth1: mode router igmp-version 3 mld-version 2 robustness 2\n"
 	"    query-interval 125s query-response-interval 10s\n"
 	"    last-member-query-interval 1s last-member-query-count 2\n"
-	"    startup-query-interval 31.25s startup-query-count 2\n"
+	"    startup-query-interval 31.25s (auto) startup-query-count 2 (auto)\n"
 	"    ttl-threshold 1 max-groups 4096\n"
 	"    boundary 239.192.0.0/14 boundary ff05::/16\n";
 
@@ -739,7 +758,48 @@ static const char full_json[] =
 	"\"last-member-query-interval\":1000,\"last-member-query-count\":2,"
 	"\"startup-query-interval\":31250,\"startup-query-count\":2,"
 	"\"ttl-threshold\":1,\"max-groups\":4096,"
+	"\"derived\":[\"startup-query-interval\",\"startup-query-count\"],"
 	"\"boundaries\":[\"239.192.0.0/14\",\"ff05::/16\"]}";
+
+/* The request "auto" builds: DERIVED, and no value for those keywords. */
+static void test_set_auto_request(void)
+{
+	struct nlattr *tb[MCAST_ROUTER_A_IFACE_MAX + 1];
+	struct iface_set_req req;
+	struct nl_msg *msg;
+	char *err;
+
+	EXPECT(!parse_set_line("eth1 query-interval 5s startup-query-interval auto startup-query-count auto",
+			       &req, &err));
+	free(err);
+	msg = genl_msg(MCAST_ROUTER_CMD_IFACE_SET);
+	EXPECT(iface_put_set(msg, &req, 7) == 0);
+	EXPECT(genlmsg_parse(nlmsg_hdr(msg), 0, tb, MCAST_ROUTER_A_IFACE_MAX,
+			     NULL) == 0);
+	EXPECT(tb[MCAST_ROUTER_A_IFACE_QUERY_INTERVAL] &&
+	       nla_get_u32(tb[MCAST_ROUTER_A_IFACE_QUERY_INTERVAL]) == 5000);
+	EXPECT(!tb[MCAST_ROUTER_A_IFACE_STARTUP_QUERY_INTERVAL]);
+	EXPECT(!tb[MCAST_ROUTER_A_IFACE_STARTUP_QUERY_COUNT]);
+	EXPECT(tb[MCAST_ROUTER_A_IFACE_DERIVED] &&
+	       nla_get_u32(tb[MCAST_ROUTER_A_IFACE_DERIVED]) ==
+	       (MCAST_ROUTER_DERIVED_STARTUP_QUERY_INTERVAL |
+		MCAST_ROUTER_DERIVED_STARTUP_QUERY_COUNT));
+	nlmsg_free(msg);
+	iface_set_req_free(&req);
+
+	/* Without "auto" no DERIVED attribute at all. */
+	EXPECT(!parse_set_line("eth1 startup-query-interval 2s", &req, &err));
+	free(err);
+	msg = genl_msg(MCAST_ROUTER_CMD_IFACE_SET);
+	EXPECT(iface_put_set(msg, &req, 7) == 0);
+	EXPECT(genlmsg_parse(nlmsg_hdr(msg), 0, tb, MCAST_ROUTER_A_IFACE_MAX,
+			     NULL) == 0);
+	EXPECT(!tb[MCAST_ROUTER_A_IFACE_DERIVED]);
+	EXPECT(tb[MCAST_ROUTER_A_IFACE_STARTUP_QUERY_INTERVAL] &&
+	       nla_get_u32(tb[MCAST_ROUTER_A_IFACE_STARTUP_QUERY_INTERVAL]) == 2000);
+	nlmsg_free(msg);
+	iface_set_req_free(&req);
+}
 
 static void test_print_text(void)
 {
@@ -765,7 +825,7 @@ static void test_print_text(void)
 	EXPECT_STR("eth1: mode router igmp-version 3 mld-version 2 robustness 2\n"
 		   "    query-interval 125s query-response-interval 10s\n"
 		   "    last-member-query-interval 1s last-member-query-count 2\n"
-		   "    startup-query-interval 31.25s startup-query-count 2\n"
+		   "    startup-query-interval 31.25s (auto) startup-query-count 2 (auto)\n"
 		   "    ttl-threshold 1 max-groups 4096\n", s);
 	free(s);
 	nlmsg_free(msg);
@@ -797,8 +857,8 @@ static void test_print_json(void)
 	close_json_array();
 	EXPECT(print_end() == 0);
 	s = out_end(&o);
-	EXPECT_STR("[{\"ifindex\":5,\"ifname\":\"eth1\",\"mode\":\"router\",\"igmp-version\":3,\"mld-version\":2,\"robustness\":2,\"query-interval\":125000,\"query-response-interval\":10000,\"last-member-query-interval\":1000,\"last-member-query-count\":2,\"startup-query-interval\":31250,\"startup-query-count\":2,\"ttl-threshold\":1,\"max-groups\":4096,\"boundaries\":[\"239.192.0.0/14\",\"ff05::/16\"]},"
-		   "{\"ifindex\":6,\"ifname\":\"eth2\",\"mode\":\"router\",\"igmp-version\":3,\"mld-version\":2,\"robustness\":2,\"query-interval\":125000,\"query-response-interval\":10000,\"last-member-query-interval\":1000,\"last-member-query-count\":2,\"startup-query-interval\":31250,\"startup-query-count\":2,\"ttl-threshold\":1,\"max-groups\":4096,\"boundaries\":[]}]\n",
+	EXPECT_STR("[{\"ifindex\":5,\"ifname\":\"eth1\",\"mode\":\"router\",\"igmp-version\":3,\"mld-version\":2,\"robustness\":2,\"query-interval\":125000,\"query-response-interval\":10000,\"last-member-query-interval\":1000,\"last-member-query-count\":2,\"startup-query-interval\":31250,\"startup-query-count\":2,\"ttl-threshold\":1,\"max-groups\":4096,\"derived\":[\"startup-query-interval\",\"startup-query-count\"],\"boundaries\":[\"239.192.0.0/14\",\"ff05::/16\"]},"
+		   "{\"ifindex\":6,\"ifname\":\"eth2\",\"mode\":\"router\",\"igmp-version\":3,\"mld-version\":2,\"robustness\":2,\"query-interval\":125000,\"query-response-interval\":10000,\"last-member-query-interval\":1000,\"last-member-query-count\":2,\"startup-query-interval\":31250,\"startup-query-count\":2,\"ttl-threshold\":1,\"max-groups\":4096,\"derived\":[\"startup-query-interval\",\"startup-query-count\"],\"boundaries\":[]}]\n",
 		   s);
 	free(s);
 
@@ -950,7 +1010,7 @@ static void test_print_events(void)
 	EXPECT(iface_print_del(nlmsg_hdr(d)) == 0);
 	EXPECT(print_end() == 0);
 	s = out_end(&o);
-	EXPECT_STR("change eth1: mode router igmp-version 3 mld-version 2 robustness 2 query-interval 125s query-response-interval 10s last-member-query-interval 1s last-member-query-count 2 startup-query-interval 31.25s startup-query-count 2 ttl-threshold 1 max-groups 4096 boundary 239.192.0.0/14 boundary ff05::/16\n"
+	EXPECT_STR("change eth1: mode router igmp-version 3 mld-version 2 robustness 2 query-interval 125s query-response-interval 10s last-member-query-interval 1s last-member-query-count 2 startup-query-interval 31.25s (auto) startup-query-count 2 (auto) ttl-threshold 1 max-groups 4096 boundary 239.192.0.0/14 boundary ff05::/16\n"
 		   "delete eth1 (ifindex 5)\n", s);
 	free(s);
 
@@ -2104,7 +2164,7 @@ static void test_iface_stats(void)
 	EXPECT_STR("eth1: mode router igmp-version 3 mld-version 2 robustness 2\n"
 		   "    query-interval 125s query-response-interval 10s\n"
 		   "    last-member-query-interval 1s last-member-query-count 2\n"
-		   "    startup-query-interval 31.25s startup-query-count 2\n"
+		   "    startup-query-interval 31.25s (auto) startup-query-count 2 (auto)\n"
 		   "    ttl-threshold 1 max-groups 4096\n"
 		   "    stats:\n"
 		   "        rx-packets 1000000000 wrong-iif 4000000000 no-entry 5000000000 ttl-expired 6000000000 native-routing 10000000000\n"
@@ -2200,7 +2260,7 @@ static void test_iface_querier(void)
 	EXPECT_STR("eth1: mode router igmp-version 3 mld-version 2 robustness 2 querier on\n"
 		   "    query-interval 125s query-response-interval 10s\n"
 		   "    last-member-query-interval 1s last-member-query-count 2\n"
-		   "    startup-query-interval 31.25s startup-query-count 2\n"
+		   "    startup-query-interval 31.25s (auto) startup-query-count 2 (auto)\n"
 		   "    ttl-threshold 1 max-groups 4096 max-sources 64\n", s);
 	free(s);
 	out_begin(&o, true, false);
@@ -2208,7 +2268,7 @@ static void test_iface_querier(void)
 	EXPECT(print_end() == 0);
 	s = out_end(&o);
 	EXPECT(strstr(s, "\"robustness\":2,\"querier\":1,\"query-interval\":125000,") != NULL);
-	EXPECT(strstr(s, "\"max-groups\":4096,\"max-sources\":64,\"boundaries\":[]}") != NULL);
+	EXPECT(strstr(s, "\"max-groups\":4096,\"max-sources\":64,\"derived\":[\"startup-query-interval\",\"startup-query-count\"],\"boundaries\":[]}") != NULL);
 	free(s);
 	nlmsg_free(msg);
 
@@ -3140,6 +3200,7 @@ static const struct {
 	{ "help_levels", test_help_levels },
 	{ "set_parse", test_set_parse },
 	{ "set_parse_errors", test_set_parse_errors },
+	{ "set_auto_request", test_set_auto_request },
 	{ "set_help_anywhere", test_set_help_anywhere },
 	{ "set_request", test_set_request },
 	{ "print_text", test_print_text },
