@@ -42,6 +42,7 @@ check_fields d1 default mode='"off"' igmp-version=3 mld-version=2 robustness=2 \
 	query-interval=125000 query-response-interval=10000 \
 	last-member-query-interval=1000 last-member-query-count=2 \
 	startup-query-interval=31250 startup-query-count=2 \
+	derived='["last-member-query-count","startup-query-interval","startup-query-count"]' \
 	ttl-threshold=1 max-groups=4096 ifname='"d1"' \
 	ifindex="$(ip -n r -j link show d1 | jq '.[0].ifindex')"
 
@@ -54,7 +55,7 @@ R mcastctl interface set d1 mode router igmp-version 2 mld-version 1 \
 check_fields d1 set mode='"router"' igmp-version=2 mld-version=1 robustness=3 \
 	query-interval=60000 query-response-interval=5000 \
 	last-member-query-interval=500 last-member-query-count=3 \
-	startup-query-interval=15000 startup-query-count=4 \
+	startup-query-interval=15000 startup-query-count=4 derived='[]' \
 	ttl-threshold=32 max-groups=100 \
 	boundaries='["239.192.0.0/14","ff05::/16"]'
 
@@ -77,6 +78,44 @@ R mcastctl interface set d2 $(echo "$text" | sed '1s/^d1://')
 strip='.[0] | del(.ifindex, .ifname)'
 check_eq "$(R mcastctl -j interface show d1 | jq -cS "$strip")" \
 	"$(R mcastctl -j interface show d2 | jq -cS "$strip")" "text output pasted into set"
+
+# A shorter query interval brings the pending general query forward: d2
+# queries once at startup, then every 100 s, until it is set to 5 s.
+# nextq: both families' ms to d2's next general query.
+nextq() {
+	R mcastctl -j querier show dev d2 | jq -r '[.[]["next-query"]] | map(tostring) | join(" ")'
+}
+# nextq_min: the sooner of the two.
+nextq_min() {
+	nextq | tr ' ' '\n' | sort -n | head -n 1
+}
+R mcastctl interface set d2 mode off
+R mcastctl interface set d2 mode router query-interval 100s \
+	startup-query-count 1
+wait_ge 20 "d2's startup queries to go out (the next 100 s away)" 60000 \
+	nextq_min
+R mcastctl interface set d2 query-interval 5s query-response-interval 1s \
+	robustness 3 startup-query-interval auto startup-query-count auto \
+	last-member-query-count auto
+for ms in $(nextq); do
+	[ "$ms" -le 5000 ] || fail "the next query is $ms ms away after query-interval 5s"
+done
+
+# Derived values (RFC 3376 8.6, 8.7, 8.9) follow query-interval and
+# robustness until set; "(auto)" marks them; "auto" derives them again.
+check_fields d2 derived startup-query-interval=1250 startup-query-count=3 \
+	last-member-query-count=3 \
+	derived='["last-member-query-count","startup-query-interval","startup-query-count"]'
+R mcastctl interface show d2 | grep -q 'startup-query-interval 1.25s (auto) startup-query-count 3 (auto)' ||
+	fail "text show does not mark the derived values: $(R mcastctl interface show d2)"
+R mcastctl interface set d2 startup-query-interval 2s robustness 2
+R mcastctl interface set d2 query-interval 8s
+check_fields d2 "explicit kept" startup-query-interval=2000 \
+	startup-query-count=2 last-member-query-count=2 \
+	derived='["last-member-query-count","startup-query-count"]'
+R mcastctl interface set d2 startup-query-interval auto
+check_fields d2 "derived again" startup-query-interval=2000 \
+	derived='["last-member-query-count","startup-query-interval","startup-query-count"]'
 
 # A partial set changes only what it names.
 R mcastctl interface set d1 robustness 4

@@ -69,6 +69,16 @@ reject query-response-interval query-interval 10s
 reject query-response-interval igmp-version 2 query-response-interval 30s
 reject query-response-interval igmp-version 1 query-response-interval 26s
 reject query-response-interval mld-version 1 query-response-interval 70s
+# No membership may expire between the router's own queries: with two
+# startup queries (derived from robustness 2) their interval must be below
+# the other querier present interval (2 x 125 s + 10 s / 2 = 255 s) and the
+# group membership interval (260 s); the refusal names the values.
+reject "startup-query-interval 300000ms >= group membership interval 260000ms" \
+	startup-query-interval 300s
+reject "startup-query-interval 256000ms >= other querier present interval 255000ms" \
+	startup-query-interval 256s
+reject "startup-query-interval 31250ms >= group membership interval 11000ms" \
+	query-interval 5s query-response-interval 1s startup-query-interval 31.25s
 # Boundaries.
 reject boundary boundary 10.0.0.0/8
 reject boundary boundary 239.1.2.3/8

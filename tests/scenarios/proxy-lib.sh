@@ -21,7 +21,9 @@
 # isp queries every 2 s (response 1 s): a group it learnt from pr lives
 # 5 s unless pr answers the queries. pr's and isp's own forwarding is on.
 #
-#   px_topo                 build it; pr's d1, d2 in router mode, up0 proxy
+#   px_topo                 build it; pr's d1, d2 in router mode, up0 proxy;
+#                           isp's w0 in router mode with $PX_WAN (its
+#                           timers; default the 2 s above)
 #   P CMD..., I CMD...      CMD in pr, in isp
 #   px_family FAM           set S (src's address), PR (pr's WAN reporter
 #                           address), H1/H2 (the hosts' addresses),
@@ -92,8 +94,9 @@ px_topo() {
 	ip -n ul route add 224.0.0.0/4 dev u0
 
 	I mcastctl interface set i0 mode router
-	I mcastctl interface set w0 mode router query-interval 2s \
-		query-response-interval 1s startup-query-interval 1s
+	# shellcheck disable=SC2086 # PX_WAN is a list of keywords
+	I mcastctl interface set w0 mode router ${PX_WAN:-query-interval 2s \
+		query-response-interval 1s startup-query-interval 1s}
 	P mcastctl interface set d1 mode router
 	P mcastctl interface set d2 mode router
 	P mcastctl interface set up0 mode proxy
