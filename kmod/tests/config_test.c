@@ -453,9 +453,16 @@ static const struct cross_case cross_cases[] = {
 	{ "robustness lowered under the startup interval rejected",
 	  .pre = { { A(QUERY_INTERVAL), 5000 },
 		   { A(QUERY_RESPONSE_INTERVAL), 1000 },
-		   { A(STARTUP_QUERY_INTERVAL), 10000 } },
+		   { A(STARTUP_QUERY_INTERVAL), 10000 },
+		   { A(STARTUP_QUERY_COUNT), 2 } },
 	  .set = { { A(ROBUSTNESS), 1 } },
 	  .blamed = A(ROBUSTNESS) },
+	{ "robustness 1 with a derived startup count: one query, accepted",
+	  .pre = { { A(QUERY_INTERVAL), 5000 },
+		   { A(QUERY_RESPONSE_INTERVAL), 1000 },
+		   { A(STARTUP_QUERY_INTERVAL), 10000 } },
+	  .set = { { A(ROBUSTNESS), 1 } },
+	  .ok = true },
 
 	/* A value given with its derived flag must be the derived one. */
 	{ "derived flag with the derived value accepted",

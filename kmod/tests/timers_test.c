@@ -76,22 +76,32 @@ static void timers_desc(const struct timers_case *c, char *desc)
 
 KUNIT_ARRAY_PARAM(timers, timers_cases, timers_desc);
 
+/* A configuration with the defaults; on the heap (it is large). */
+static struct mcr_iface_cfg *cfg_new(struct kunit *test)
+{
+	struct mcr_iface_cfg *cfg = kunit_kmalloc(test, sizeof(*cfg),
+						  GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, cfg);
+	mcr_config_init(cfg);
+	return cfg;
+}
+
 static void mcr_timers_test_values(struct kunit *test)
 {
 	const struct timers_case *c = test->param_value;
-	struct mcr_iface_cfg cfg;
+	struct mcr_iface_cfg *cfg = cfg_new(test);
 	struct mcr_timers t;
 
-	mcr_config_init(&cfg);
-	cfg.robustness = c->rv;
-	cfg.query_interval = c->qi;
-	cfg.query_response_interval = c->qri;
-	cfg.last_member_query_interval = c->lmqi;
-	cfg.startup_query_interval = c->sqi;
-	cfg.startup_query_count = c->sqc;
-	cfg.last_member_query_count = c->lmqc;
+	cfg->robustness = c->rv;
+	cfg->query_interval = c->qi;
+	cfg->query_response_interval = c->qri;
+	cfg->last_member_query_interval = c->lmqi;
+	cfg->startup_query_interval = c->sqi;
+	cfg->startup_query_count = c->sqc;
+	cfg->last_member_query_count = c->lmqc;
 	memset(&t, 0xa5, sizeof(t));
-	mcr_timers_get(&cfg, &t);
+	mcr_timers_get(cfg, &t);
 	KUNIT_EXPECT_EQ(test, c->t.gmi, t.gmi);
 	KUNIT_EXPECT_EQ(test, c->t.oqpi, t.oqpi);
 	KUNIT_EXPECT_EQ(test, c->t.ohpi, t.ohpi);
@@ -103,20 +113,46 @@ static void mcr_timers_test_values(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, c->t.qi, t.qi);
 }
 
+/*
+ * A non-querier's values: the QRV and QQI heard replace robustness and
+ * query interval in every formula; 0 keeps the configured ones.
+ */
+static void mcr_timers_test_heard(struct kunit *test)
+{
+	struct mcr_iface_cfg *cfg = cfg_new(test);
+	struct mcr_timers t;
+
+	cfg->query_interval = 5000;
+	cfg->query_response_interval = 1000;
+	mcr_timers_heard(cfg, 3, 125000, &t);
+	KUNIT_EXPECT_EQ(test, 376000U, t.gmi);
+	KUNIT_EXPECT_EQ(test, 375500U, t.oqpi);
+	KUNIT_EXPECT_EQ(test, 376000U, t.ohpi);
+	KUNIT_EXPECT_EQ(test, 3, t.lmqc);
+	KUNIT_EXPECT_EQ(test, 3000U, t.lmqt);
+	KUNIT_EXPECT_EQ(test, 125000U, t.qi);
+	mcr_timers_heard(cfg, 0, 0, &t);
+	KUNIT_EXPECT_EQ(test, 11000U, t.gmi);
+	KUNIT_EXPECT_EQ(test, 2, t.lmqc);
+	mcr_timers_heard(cfg, 0, 20000, &t);
+	KUNIT_EXPECT_EQ(test, 41000U, t.gmi);
+	mcr_timers_heard(cfg, 1, 0, &t);
+	KUNIT_EXPECT_EQ(test, 6000U, t.gmi);
+}
+
 /* The derived flags name exactly the fields at 0. */
 static void mcr_timers_test_derived_flags(struct kunit *test)
 {
-	struct mcr_iface_cfg cfg;
+	struct mcr_iface_cfg *cfg = cfg_new(test);
 
-	mcr_config_init(&cfg);
-	KUNIT_EXPECT_EQ(test, (u32)MCR_DERIVED_ALL, mcr_config_derived(&cfg));
-	cfg.startup_query_interval = 2000;
+	KUNIT_EXPECT_EQ(test, (u32)MCR_DERIVED_ALL, mcr_config_derived(cfg));
+	cfg->startup_query_interval = 2000;
 	KUNIT_EXPECT_EQ(test, (u32)(MCAST_ROUTER_DERIVED_STARTUP_QUERY_COUNT |
 				    MCAST_ROUTER_DERIVED_LAST_MEMBER_QUERY_COUNT),
-			mcr_config_derived(&cfg));
-	cfg.startup_query_count = 1;
-	cfg.last_member_query_count = 3;
-	KUNIT_EXPECT_EQ(test, 0U, mcr_config_derived(&cfg));
+			mcr_config_derived(cfg));
+	cfg->startup_query_count = 1;
+	cfg->last_member_query_count = 3;
+	KUNIT_EXPECT_EQ(test, 0U, mcr_config_derived(cfg));
 }
 
 /*
@@ -127,16 +163,15 @@ static void mcr_timers_test_derived_flags(struct kunit *test)
 static void expect_schedule(struct kunit *test, u8 sqc, const u32 *gaps,
 			    unsigned int n)
 {
-	struct mcr_iface_cfg cfg;
+	struct mcr_iface_cfg *cfg = cfg_new(test);
 	struct mcr_timers t;
 	unsigned int i;
 	u8 left;
 
-	mcr_config_init(&cfg);
-	cfg.query_interval = 5000;
-	cfg.query_response_interval = 1000;
-	cfg.startup_query_count = sqc;
-	mcr_timers_get(&cfg, &t);
+	cfg->query_interval = 5000;
+	cfg->query_response_interval = 1000;
+	cfg->startup_query_count = sqc;
+	mcr_timers_get(cfg, &t);
 	left = t.sqc;
 	for (i = 0; i < n; i++)
 		KUNIT_EXPECT_EQ_MSG(test, gaps[i],
@@ -163,6 +198,7 @@ static void mcr_timers_test_schedule(struct kunit *test)
 
 static struct kunit_case mcr_timers_test_cases[] = {
 	KUNIT_CASE_PARAM(mcr_timers_test_values, timers_gen_params),
+	KUNIT_CASE(mcr_timers_test_heard),
 	KUNIT_CASE(mcr_timers_test_derived_flags),
 	KUNIT_CASE(mcr_timers_test_schedule),
 	{}
