@@ -100,10 +100,13 @@ static void query(struct mcr_iface *iface, const struct sk_buff *skb,
 	const struct igmpv3_query *ih3 = (const void *)skb->data + off;
 	struct mcr_addr querier = { .ip4 = iph->saddr };
 	struct mcr_memb_pquery pq = { .family = AF_INET };
+	u8 qrv = 0, qqic = 0;
 	bool self;
 
 	/* ip_mc_check_igmp(): 8 bytes (v1/v2) or at least 12 (v3). */
 	if (end - off > sizeof(struct igmphdr)) {
+		qrv = ih3->qrv;
+		qqic = ih3->qqic;
 		pq.nsrcs = ntohs(ih3->nsrcs);
 		pq.s_flag = ih3->suppress;
 		pq.src_off = off + sizeof(*ih3);
@@ -113,7 +116,7 @@ static void query(struct mcr_iface *iface, const struct sk_buff *skb,
 			return;
 		}
 	}
-	self = mcr_memb_query(iface, AF_INET, &querier);
+	self = mcr_memb_query(iface, AF_INET, &querier, qrv, qqic);
 	if (!ih3->group || self)
 		return;
 	pq.group.ip4 = ih3->group;

@@ -7,6 +7,7 @@
  */
 
 #include <linux/bits.h>
+#include <linux/igmp.h>
 #include <linux/inetdevice.h>
 #include <linux/jiffies.h>
 #include <linux/netdevice.h>
@@ -29,15 +30,24 @@
 /**
  * mcr_memb_params() - what the state machine needs of a configuration
  * @cfg: the interface's configuration
- * @querier: this router is the link's querier
+ * @q: the family's querier state: while another router is the querier,
+ *	the timers follow the robustness and query interval its queries
+ *	carry (mcr_timers_heard())
  * @p: filled in
+ *
+ * Context: any; @q's fields are read once each, without its lock.
  */
-void mcr_memb_params(const struct mcr_iface_cfg *cfg, bool querier,
-		     struct mcr_mship_params *p)
+void mcr_memb_params(const struct mcr_iface_cfg *cfg,
+		     const struct mcr_querier *q, struct mcr_mship_params *p)
 {
+	bool querier = READ_ONCE(q->self);
 	struct mcr_timers t;
 
-	mcr_timers_get(cfg, &t);
+	if (querier)
+		mcr_timers_get(cfg, &t);
+	else
+		mcr_timers_heard(cfg, READ_ONCE(q->heard_qrv),
+				 READ_ONCE(q->heard_qqi), &t);
 	p->gmi = msecs_to_jiffies(t.gmi);
 	p->ohpi = msecs_to_jiffies(t.ohpi);
 	p->lmqt = msecs_to_jiffies(t.lmqt);
@@ -238,7 +248,7 @@ static unsigned long memb_queries(struct mcr_mif *mif, struct mcr_mgnode *gn,
 
 	rcu_read_lock();
 	cfg = rcu_dereference(iface->cfg);
-	mcr_memb_params(cfg, true, &p);
+	mcr_memb_params(cfg, &iface->memb.q[mcr_fam_idx(m->family)], &p);
 	version = query_version(cfg, m->family);
 	send = iface->memb.q[mcr_fam_idx(m->family)].self &&
 	       own_addr(iface, m->family, &src);
@@ -392,7 +402,9 @@ static void querier_pull_in(struct mcr_querier *q, const struct mcr_timers *t,
 static void querier_take_over(struct mcr_querier *q, unsigned long now)
 {
 	q->known = own_addr(q->iface, q->family, &q->addr);
-	q->self = true;
+	WRITE_ONCE(q->heard_qrv, 0);
+	WRITE_ONCE(q->heard_qqi, 0);
+	WRITE_ONCE(q->self, true);
 	q->other_running = false;
 	q->query_running = true;
 	q->next_query = now;
@@ -451,16 +463,21 @@ unlock:
  * @iface: the interface
  * @family: AF_INET or AF_INET6
  * @querier: the query's IP source
+ * @qrv: its QRV field (IGMPv3, MLDv2), 0 if it has none
+ * @qqic: its QQIC field (IGMPv3, MLDv2; RFC 3376 4.1.7 and RFC 3810 5.1.9
+ *	encode it alike), 0 if it has none
  *
  * The election (RFC 3376 6.6.2): a query from a lower address makes this
  * router a non-querier until the other querier present timer (the other
- * querier present interval, struct mcr_timers) expires.
+ * querier present interval, struct mcr_timers) expires. While it is not
+ * the querier it adopts the querier's robustness and query interval
+ * (4.1.6, 4.1.7).
  *
  * Context: softirq, rcu_read_lock().
  * Return: true if this router is the querier (after the election).
  */
 bool mcr_memb_query(struct mcr_iface *iface, u16 family,
-		    const struct mcr_addr *querier)
+		    const struct mcr_addr *querier, u8 qrv, u8 qqic)
 {
 	struct mcr_querier *q = &iface->memb.q[mcr_fam_idx(family)];
 	const struct mcr_iface_cfg *cfg = rcu_dereference(iface->cfg);
@@ -472,7 +489,7 @@ bool mcr_memb_query(struct mcr_iface *iface, u16 family,
 	bool ntf = false;
 
 	mcr_stats_add(q->stats, MCAST_ROUTER_A_QUERIER_STATS_QUERIES_RX, 1);
-	mcr_timers_get(cfg, &t);
+	mcr_timers_heard(cfg, qrv, IGMPV3_QQIC(qqic) * MSEC_PER_SEC, &t);
 	lower = !own_addr(iface, family, &own) ||
 		mcr_memb_addr_cmp(family, querier, &own) < 0;
 	spin_lock(&mif->lock);
@@ -486,10 +503,12 @@ bool mcr_memb_query(struct mcr_iface *iface, u16 family,
 	if (q->active && lower) {
 		ntf = q->self || !q->known ||
 		      !mcr_addr_equal(family, &q->addr, querier);
-		q->self = false;
+		WRITE_ONCE(q->self, false);
 		q->query_running = false;
 		q->known = true;
 		q->addr = *querier;
+		WRITE_ONCE(q->heard_qrv, qrv);
+		WRITE_ONCE(q->heard_qqi, IGMPV3_QQIC(qqic) * MSEC_PER_SEC);
 		q->other_running = true;
 		q->other_expires = now + msecs_to_jiffies(t.oqpi);
 		querier_arm(q);
@@ -524,7 +543,7 @@ static void lower_timers(struct mcr_iface *iface, const struct sk_buff *skb,
 	struct mcr_mship_params p;
 	unsigned int i, n = 0;
 
-	mcr_memb_params(cfg, false, &p);
+	mcr_memb_params(cfg, &iface->memb.q[mcr_fam_idx(family)], &p);
 	if (!nsrcs) {
 		mcr_mif_lower(&iface->memb.mif, &p, now, family, group, NULL, 0);
 		return;
@@ -697,7 +716,7 @@ void mcr_memb_report(struct mcr_iface *iface, struct mcr_mif_report *r)
 		mcr_stats_add(q->stats, MCAST_ROUTER_A_QUERIER_STATS_IGNORED, 1);
 		return;
 	}
-	mcr_memb_params(cfg, READ_ONCE(q->self), &p);
+	mcr_memb_params(cfg, q, &p);
 	ret = mcr_mif_record(&iface->memb.mif, &p, cfg->max_groups, jiffies,
 			     r);
 	if (ret)
@@ -806,10 +825,14 @@ void mcr_memb_mode(struct mcr_net *mn, struct mcr_iface *iface, u8 old_mode,
 			return;
 		spin_lock_bh(&mif->lock);
 		for (i = 0; i < MCR_NFAMILIES; i++) {
-			iface->memb.q[i].active = false;
-			iface->memb.q[i].self = false;
-			iface->memb.q[i].known = false;
-			iface->memb.q[i].other_running = false;
+			struct mcr_querier *q = &iface->memb.q[i];
+
+			q->active = false;
+			WRITE_ONCE(q->self, false);
+			q->known = false;
+			q->other_running = false;
+			WRITE_ONCE(q->heard_qrv, 0);
+			WRITE_ONCE(q->heard_qqi, 0);
 		}
 		spin_unlock_bh(&mif->lock);
 		for (i = 0; i < MCR_NFAMILIES; i++)
@@ -831,7 +854,7 @@ void mcr_memb_mode(struct mcr_net *mn, struct mcr_iface *iface, u8 old_mode,
 			if (cfg->querier)
 				querier_take_over(q, now);
 		} else if (!cfg->querier && q->self) {
-			q->self = false;
+			WRITE_ONCE(q->self, false);
 			q->query_running = false;
 			q->known = false;
 		} else if (cfg->querier && !q->self && !q->other_running) {

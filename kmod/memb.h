@@ -9,6 +9,8 @@
  *
  *   what                          written under            read under
  *   mcr_querier fields            mcr_mif.lock (BH)        mcr_mif.lock
+ *   .self, .heard_qrv, .heard_qqi mcr_mif.lock, WRITE_ONCE also READ_ONCE
+ *                                                          (reports)
  *   mcr_querier.timer             armed under the lock; stopped with
  *                                 timer_delete_sync() under RTNL (mode
  *                                 off, interface teardown)
@@ -56,6 +58,10 @@ static inline unsigned int mcr_fam_idx(u16 family)
  * @query_running: a general query is scheduled
  * @next_query: when (jiffies)
  * @startup_left: startup queries still to send
+ * @heard_qrv: while another router is the querier, the QRV of its last
+ *	query (RFC 3376 4.1.6, RFC 3810 5.1.8); 0: none heard
+ * @heard_qqi: likewise its query interval (QQIC, 4.1.7, 5.1.9), ms; 0:
+ *	none heard. Both are read without the lock (READ_ONCE) by reports.
  * @stats: per-CPU counters, MCAST_ROUTER_A_QUERIER_STATS_*
  */
 struct mcr_querier {
@@ -71,6 +77,8 @@ struct mcr_querier {
 	bool query_running;
 	unsigned long next_query;
 	u8 startup_left;
+	u8 heard_qrv;
+	u32 heard_qqi;
 	struct mcr_stats __percpu *stats;
 };
 
@@ -132,7 +140,7 @@ struct mcr_memb_pquery {
 };
 
 bool mcr_memb_query(struct mcr_iface *iface, u16 family,
-		    const struct mcr_addr *querier);
+		    const struct mcr_addr *querier, u8 qrv, u8 qqic);
 void mcr_memb_query_specific(struct mcr_iface *iface, const struct sk_buff *skb,
 			     const struct mcr_memb_pquery *q);
 bool mcr_memb_check_records(const struct sk_buff *skb, unsigned int alen,
@@ -146,7 +154,7 @@ struct mcr_oifs *mcr_memb_compute(void *arg, const struct mcr_mfe_spec *spec);
 bool mcr_memb_ssm(u16 family, const struct mcr_addr *group);
 int mcr_memb_addr_cmp(u16 family, const struct mcr_addr *a,
 		      const struct mcr_addr *b);
-void mcr_memb_params(const struct mcr_iface_cfg *cfg, bool querier,
-		     struct mcr_mship_params *p);
+void mcr_memb_params(const struct mcr_iface_cfg *cfg,
+		     const struct mcr_querier *q, struct mcr_mship_params *p);
 
 #endif /* _MCR_MEMB_H */

@@ -395,7 +395,11 @@ static int fill_querier(struct sk_buff *skb, struct netlink_callback *cb,
 			ms_left(q->self && q->query_running, q->next_query,
 				now)) ||
 	    nla_put_u8(skb, MCAST_ROUTER_A_QUERIER_STARTUP_LEFT,
-		       q->startup_left))
+		       q->startup_left) ||
+	    (!q->self && q->heard_qrv &&
+	     nla_put_u8(skb, MCAST_ROUTER_A_QUERIER_QRV, q->heard_qrv)) ||
+	    (!q->self && q->heard_qqi &&
+	     nla_put_u32(skb, MCAST_ROUTER_A_QUERIER_QQI, q->heard_qqi)))
 		goto out;
 	err = 0;
 out:

@@ -83,10 +83,13 @@ static void query(struct mcr_iface *iface, const struct sk_buff *skb,
 	const struct mld2_query *q2 = (const void *)skb->data + off;
 	struct mcr_addr querier = { .ip6 = ip6h->saddr };
 	struct mcr_memb_pquery pq = { .family = AF_INET6 };
+	u8 qrv = 0, qqic = 0;
 	bool self;
 
 	/* ipv6_mc_check_mld(): 24 bytes (v1) or at least 28 (v2). */
 	if (end - off > sizeof(struct mld_msg)) {
+		qrv = q2->mld2q_qrv;
+		qqic = q2->mld2q_qqic;
 		pq.nsrcs = ntohs(q2->mld2q_nsrcs);
 		pq.s_flag = q2->mld2q_suppress;
 		pq.src_off = off + sizeof(*q2);
@@ -95,7 +98,7 @@ static void query(struct mcr_iface *iface, const struct sk_buff *skb,
 			return;
 		}
 	}
-	self = mcr_memb_query(iface, AF_INET6, &querier);
+	self = mcr_memb_query(iface, AF_INET6, &querier, qrv, qqic);
 	if (ipv6_addr_any(&q2->mld2q_mca) || self)
 		return;
 	pq.group.ip6 = q2->mld2q_mca;

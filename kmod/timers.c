@@ -11,6 +11,25 @@
 #include "config.h"
 #include "timers.h"
 
+/* The formulas, from a robustness @rv and a query interval @qi (ms). */
+static void compute(const struct mcr_iface_cfg *cfg, u8 rv, u32 qi,
+		    struct mcr_timers *t)
+{
+	u32 rqi = rv * qi;
+
+	t->gmi = rqi + cfg->query_response_interval;
+	t->oqpi = rqi + cfg->query_response_interval / 2;
+	t->ohpi = rqi + cfg->query_response_interval;
+	t->sqi = cfg->startup_query_interval ?: qi / 4;
+	t->sqc = cfg->startup_query_count ?: rv;
+	t->lmqc = cfg->last_member_query_count ?: rv;
+	t->lmqt = t->lmqc * cfg->last_member_query_interval;
+	t->max_gap = qi;
+	if (t->sqc > 1)
+		t->max_gap = max(t->max_gap, t->sqi);
+	t->qi = qi;
+}
+
 /**
  * mcr_timers_get() - compute an interface's derived timer values
  * @cfg: the configuration; a startup query interval, startup query count
@@ -21,21 +40,35 @@
  */
 void mcr_timers_get(const struct mcr_iface_cfg *cfg, struct mcr_timers *t)
 {
-	u32 rqi = cfg->robustness * cfg->query_interval;
-
-	t->gmi = rqi + cfg->query_response_interval;
-	t->oqpi = rqi + cfg->query_response_interval / 2;
-	t->ohpi = rqi + cfg->query_response_interval;
-	t->sqi = cfg->startup_query_interval ?: cfg->query_interval / 4;
-	t->sqc = cfg->startup_query_count ?: cfg->robustness;
-	t->lmqc = cfg->last_member_query_count ?: cfg->robustness;
-	t->lmqt = t->lmqc * cfg->last_member_query_interval;
-	t->max_gap = cfg->query_interval;
-	if (t->sqc > 1)
-		t->max_gap = max(t->max_gap, t->sqi);
-	t->qi = cfg->query_interval;
+	compute(cfg, cfg->robustness, cfg->query_interval, t);
 }
 EXPORT_SYMBOL_IF_KUNIT(mcr_timers_get);
+
+/**
+ * mcr_timers_heard() - the timer values of a router that is not the
+ *	querier: the querier's robustness and query interval, where its
+ *	queries carry them, replace the configured ones
+ * @cfg: the configuration
+ * @qrv: the QRV of the querier's last query (RFC 3376 4.1.6, RFC 3810
+ *	5.1.8); 0: none (IGMPv1/v2, MLDv1, or a QRV of 0), the configured
+ *	robustness
+ * @qqi: the querier's query interval from its QQIC (4.1.7, 5.1.9), ms;
+ *	0: none, the configured query interval
+ * @t: filled in
+ *
+ * "Routers adopt the QRV value from the most recently received Query as
+ * their own [Robustness Variable] value" and non-queriers "adopt the QQI
+ * value": so memberships outlive the querier's interval, not this
+ * router's.
+ *
+ * Context: any.
+ */
+void mcr_timers_heard(const struct mcr_iface_cfg *cfg, u8 qrv, u32 qqi,
+		      struct mcr_timers *t)
+{
+	compute(cfg, qrv ?: cfg->robustness, qqi ?: cfg->query_interval, t);
+}
+EXPORT_SYMBOL_IF_KUNIT(mcr_timers_heard);
 
 /**
  * mcr_timers_gap() - the time between the querier's pending general query

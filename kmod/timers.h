@@ -48,6 +48,8 @@ struct mcr_timers {
 };
 
 void mcr_timers_get(const struct mcr_iface_cfg *cfg, struct mcr_timers *t);
+void mcr_timers_heard(const struct mcr_iface_cfg *cfg, u8 qrv, u32 qqi,
+		      struct mcr_timers *t);
 u32 mcr_timers_gap(const struct mcr_timers *t, u8 startup_left);
 u32 mcr_timers_query_sent(const struct mcr_timers *t, u8 *startup_left);
 

@@ -395,11 +395,14 @@ static void mcr_memb_test_lower(struct kunit *test)
 
 static void mcr_memb_test_params(struct kunit *test)
 {
-	struct mcr_iface_cfg cfg;
+	struct mcr_querier q = { .self = true };
 	struct mcr_mship_params p;
+	struct mcr_iface_cfg *cfg;
 
-	mcr_config_init(&cfg);
-	mcr_memb_params(&cfg, true, &p);
+	cfg = kunit_kmalloc(test, sizeof(*cfg), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, cfg);
+	mcr_config_init(cfg);
+	mcr_memb_params(cfg, &q, &p);
 	/* 2 * 125 s + 10 s; 2 * 1 s. */
 	KUNIT_EXPECT_EQ(test, msecs_to_jiffies(260000), p.gmi);
 	KUNIT_EXPECT_EQ(test, msecs_to_jiffies(260000), p.ohpi);
@@ -407,21 +410,56 @@ static void mcr_memb_test_params(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, 2, p.lmqc);
 	KUNIT_EXPECT_EQ(test, 64U, p.max_sources);
 	KUNIT_EXPECT_TRUE(test, p.querier);
-	cfg.robustness = 7;
-	cfg.query_interval = 1000;
-	cfg.query_response_interval = 500;
-	cfg.last_member_query_count = 7;
-	cfg.last_member_query_interval = 100;
-	mcr_memb_params(&cfg, false, &p);
+	cfg->robustness = 7;
+	cfg->query_interval = 1000;
+	cfg->query_response_interval = 500;
+	cfg->last_member_query_count = 7;
+	cfg->last_member_query_interval = 100;
+	q.self = false;
+	mcr_memb_params(cfg, &q, &p);
 	KUNIT_EXPECT_EQ(test, msecs_to_jiffies(7500), p.gmi);
 	KUNIT_EXPECT_EQ(test, msecs_to_jiffies(700), p.lmqt);
 	KUNIT_EXPECT_FALSE(test, p.querier);
 	/* A derived last member query count follows the robustness. */
-	cfg.last_member_query_count = 0;
-	cfg.robustness = 3;
-	mcr_memb_params(&cfg, true, &p);
+	cfg->last_member_query_count = 0;
+	cfg->robustness = 3;
+	q.self = true;
+	mcr_memb_params(cfg, &q, &p);
 	KUNIT_EXPECT_EQ(test, 3, p.lmqc);
 	KUNIT_EXPECT_EQ(test, msecs_to_jiffies(300), p.lmqt);
+}
+
+/*
+ * Not the querier: the timers follow the querier's QRV and QQI (RFC 3376
+ * 4.1.6, 4.1.7), so a router configured for 1 s queries keeps a group
+ * between the 60 s queries of the router that won the election; as the
+ * querier, its own values again.
+ */
+static void mcr_memb_test_params_heard(struct kunit *test)
+{
+	struct mcr_querier q = { .heard_qrv = 3, .heard_qqi = 60000 };
+	struct mcr_mship_params p;
+	struct mcr_iface_cfg *cfg;
+
+	cfg = kunit_kmalloc(test, sizeof(*cfg), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, cfg);
+	mcr_config_init(cfg);
+	cfg->query_interval = 1000;
+	cfg->query_response_interval = 500;
+	mcr_memb_params(cfg, &q, &p);
+	/* 3 * 60 s + 0.5 s; the derived count is the adopted robustness. */
+	KUNIT_EXPECT_EQ(test, msecs_to_jiffies(180500), p.gmi);
+	KUNIT_EXPECT_EQ(test, msecs_to_jiffies(180500), p.ohpi);
+	KUNIT_EXPECT_EQ(test, 3, p.lmqc);
+	/* No QRV heard (IGMPv2, MLDv1): the configured robustness. */
+	q.heard_qrv = 0;
+	mcr_memb_params(cfg, &q, &p);
+	KUNIT_EXPECT_EQ(test, msecs_to_jiffies(120500), p.gmi);
+	/* As the querier: its own values. */
+	q.self = true;
+	mcr_memb_params(cfg, &q, &p);
+	KUNIT_EXPECT_EQ(test, msecs_to_jiffies(2500), p.gmi);
+	KUNIT_EXPECT_EQ(test, 2, p.lmqc);
 }
 
 static struct kunit_case mcr_memb_test_cases[] = {
@@ -431,6 +469,7 @@ static struct kunit_case mcr_memb_test_cases[] = {
 	KUNIT_CASE(mcr_memb_test_compat),
 	KUNIT_CASE(mcr_memb_test_lower),
 	KUNIT_CASE(mcr_memb_test_params),
+	KUNIT_CASE(mcr_memb_test_params_heard),
 	{}
 };
 

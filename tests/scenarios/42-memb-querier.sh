@@ -2,9 +2,10 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Two routers on one LAN elect the lower address as querier, for IGMP and
-# MLD; the loser keeps quiet and takes over when the winner goes away
-# (after the other querier present interval, measured). The queries on
-# the wire, captured by a host and decoded by tshark: IGMPv3 / MLDv2
+# MLD; the loser keeps quiet, follows the winner's robustness and query
+# interval (RFC 3376 4.1.6, 4.1.7), and takes over when the winner goes
+# away (after the other querier present interval, measured). The queries
+# on the wire, captured by a host and decoded by tshark: IGMPv3 / MLDv2
 # general queries with TTL / hop limit 1 and Router Alert, then IGMPv2
 # and MLDv1 ones after a version change, none malformed and no bad
 # checksum.
@@ -12,8 +13,12 @@
 #   ra: e0 --+
 #   rb: e0 --+-- br0 (lan) --- e0 :h
 #
-# Timers are shortened: query interval 2 s, response 1 s, startup
-# interval 1 s, so the other querier present interval is 2 x 2 + 0.5 s.
+# Timers are shortened. ra, the winner: query interval 4 s, response 1 s,
+# startup interval 1 s. rb: query interval 1 s, response 0.5 s, so its own
+# group membership interval (2.5 s) is shorter than the gap between ra's
+# queries: rb keeps h's groups only because it adopts ra's QQI (its group
+# membership interval becomes 2 x 4 + 0.5 s and its other querier present
+# interval 2 x 4 + 0.25 s).
 
 # shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -37,11 +42,10 @@ for ns in ra rb h; do
 	n=$((n + 1))
 done
 
-for ns in ra rb; do
-	ip netns exec "$ns" mcastctl interface set e0 mode router \
-		query-interval 2s query-response-interval 1s \
-		startup-query-interval 1s
-done
+ip netns exec ra mcastctl interface set e0 mode router \
+	query-interval 4s query-response-interval 1s startup-query-interval 1s
+ip netns exec rb mcastctl interface set e0 mode router \
+	query-interval 1s query-response-interval 500ms
 
 # qfield NS FAMILY KEY: the querier state of e0.
 qfield() {
@@ -71,9 +75,35 @@ rbtx=$(ip netns exec rb mcastctl -s -j -4 querier show dev e0 | jq '.[0].stats["
 rarx=$(ip netns exec rb mcastctl -s -j -4 querier show dev e0 | jq '.[0].stats["queries-rx"]')
 [ "$rarx" -gt 0 ] || fail "rb heard ra's queries"
 
+# rb follows ra's QRV and QQI, and so keeps h's groups between ra's
+# queries: a group's age passes 9 s (more than two of ra's intervals,
+# three of rb's own group membership intervals) without being forgotten.
+for f in 4 6; do
+	check_eq "2 4000" "$(ip netns exec rb mcastctl -j "-$f" querier show dev e0 |
+		jq -r '.[0] | "\(.qrv) \(.qqi)"')" "IPv$f: rb's adopted qrv and qqi"
+done
+memb_join h e0 239.1.2.3
+memb_join h e0 ff0e::1:2:3
+# kept GROUP: rb has GROUP, learnt at least 9 s ago; fails at once if rb
+# forgot it after having learnt it.
+kept() {
+	_age=$(ip netns exec rb mcastctl -j group show dev e0 group "$1" |
+		jq -r '.[0].age // empty')
+	if [ -z "$_age" ]; then
+		[ -z "${seen:-}" ] || fail "rb forgot $1 between ra's queries"
+		return 1
+	fi
+	seen=1
+	[ "$_age" -ge 9000 ]
+}
+for g in 239.1.2.3 ff0e::1:2:3; do
+	seen=
+	wait_for 40 "rb to keep $g for 9 s" kept "$g"
+done
+
 # The winner leaves: rb takes over when its other querier present timer
-# (4.5 s) runs out. The takeover is timed by rb's QUERIER_NTF events,
-# stamped on arrival.
+# (8.25 s, from ra's QQI) runs out. The takeover is timed by rb's
+# QUERIER_NTF events, stamped on arrival.
 mon=$cap/monitor
 memb_monitor_start rb "$mon"
 # takeover_at FAMILY: the stamp of rb's first "self" querier event.
@@ -88,7 +118,8 @@ took_over() {
 }
 # ra stops somewhere between t0 and t1 (starting mcastctl takes a while
 # in the guest). rb's timer was restarted by ra's last query, up to one
-# query interval (2 s) before: it expires 2.5-4.5 s after ra stops.
+# query interval (4 s) before: it expires 4.25-8.25 s after ra stops (with
+# rb's own values it would be 2.25 s at most).
 t0=$(memb_now)
 ip netns exec ra mcastctl interface set e0 mode off
 t1=$(memb_now)
@@ -96,9 +127,9 @@ for f in inet inet6; do
 	wait_for 30 "rb to take over ($f)" took_over "$f"
 	at=$(takeover_at "$f")
 	echo "takeover ($f) $(memb_diff "$at" "$t0") s after 'mode off' started, $(memb_diff "$at" "$t1") s after it returned"
-	memb_between "$(memb_diff "$at" "$t0")" 2.3 60 ||
+	memb_between "$(memb_diff "$at" "$t0")" 4.1 60 ||
 		fail "$f: rb took over before the other querier present interval"
-	memb_between "$(memb_diff "$at" "$t1")" -60 5 ||
+	memb_between "$(memb_diff "$at" "$t1")" -60 9 ||
 		fail "$f: rb took over later than the other querier present interval"
 done
 check_eq true "$(qfield rb 4 self)" "rb is the IGMP querier"

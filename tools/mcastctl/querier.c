@@ -8,8 +8,10 @@
  * One line per interface and family:
  *
  *   eth1  inet  querier 10.0.1.1 (this router)  v3  next-query 95.1s
- *   eth1  inet6  querier fe80::2 (other)  v2  other-querier-expires 250.0s
+ *   eth1  inet6  querier fe80::2 (other)  v2  other-querier-expires 250.0s  qrv 2  qqi 125s
  *
+ * (qrv and qqi: the other querier's robustness and query interval, which
+ * this router's timers follow while it is not the querier.)
  * and with -s a second, indented line with the IGMP/MLD message counters.
  * Text and JSON come from the same print calls; JSON durations are
  * milliseconds, as everywhere else.
@@ -35,9 +37,10 @@ struct querier_row {
 	uint32_t ifindex;
 	uint16_t family;
 	bool has_addr, has_self, has_version, has_other, has_next, has_startup;
+	bool has_qrv, has_qqi;
 	uint8_t addr[16];
-	uint8_t self, version, startup;
-	uint32_t other, next;
+	uint8_t self, version, startup, qrv;
+	uint32_t other, next, qqi;
 	bool has_stats;
 	bool has_stat[MCAST_ROUTER_A_QUERIER_STATS_MAX + 1];
 	uint64_t stat[MCAST_ROUTER_A_QUERIER_STATS_MAX + 1];
@@ -163,6 +166,8 @@ static struct nla_policy querier_policy[MCAST_ROUTER_A_QUERIER_MAX + 1] = {
 	[MCAST_ROUTER_A_QUERIER_OTHER_EXPIRES] = { .type = NLA_U32 },
 	[MCAST_ROUTER_A_QUERIER_NEXT_QUERY] = { .type = NLA_U32 },
 	[MCAST_ROUTER_A_QUERIER_STARTUP_LEFT] = { .type = NLA_U8 },
+	[MCAST_ROUTER_A_QUERIER_QRV] = { .type = NLA_U8 },
+	[MCAST_ROUTER_A_QUERIER_QQI] = { .type = NLA_U32 },
 	[MCAST_ROUTER_A_QUERIER_STATS] = { .type = NLA_NESTED },
 };
 
@@ -233,6 +238,14 @@ static int parse_row(struct nlmsghdr *nlh, void *row)
 	if (tb[MCAST_ROUTER_A_QUERIER_STARTUP_LEFT]) {
 		r->startup = nla_get_u8(tb[MCAST_ROUTER_A_QUERIER_STARTUP_LEFT]);
 		r->has_startup = true;
+	}
+	if (tb[MCAST_ROUTER_A_QUERIER_QRV]) {
+		r->qrv = nla_get_u8(tb[MCAST_ROUTER_A_QUERIER_QRV]);
+		r->has_qrv = true;
+	}
+	if (tb[MCAST_ROUTER_A_QUERIER_QQI]) {
+		r->qqi = nla_get_u32(tb[MCAST_ROUTER_A_QUERIER_QQI]);
+		r->has_qqi = true;
 	}
 	if (tb[MCAST_ROUTER_A_QUERIER_STATS]) {
 		if (mr_nl_parse_u64s(tb[MCAST_ROUTER_A_QUERIER_STATS],
@@ -310,6 +323,15 @@ static void print_querier(const struct querier_row *r, bool stats,
 		print_timer(r->other ? PRINT_ANY : PRINT_JSON,
 			    "other-querier-expires", "other-querier-expires %s",
 			    r->other);
+	}
+	/* The other querier's robustness and interval, which we follow. */
+	if (r->has_qrv) {
+		print_text_break("  ");
+		print_uint(PRINT_ANY, "qrv", "qrv %u", r->qrv);
+	}
+	if (r->has_qqi) {
+		print_text_break("  ");
+		print_duration(PRINT_ANY, "qqi", "qqi %s", r->qqi);
 	}
 	if (r->has_next) {
 		print_text_break("  ");

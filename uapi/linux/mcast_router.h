@@ -508,6 +508,11 @@ enum {
  * @MCAST_ROUTER_A_QUERIER_STARTUP_LEFT: u8, startup queries still to send
  * @MCAST_ROUTER_A_QUERIER_STATS: nest of MCAST_ROUTER_A_QUERIER_STATS_*
  * @MCAST_ROUTER_A_QUERIER_PAD: padding, unused
+ * @MCAST_ROUTER_A_QUERIER_QRV: u8, while another router is the querier:
+ *	the robustness of its last query (QRV, RFC 3376 4.1.6, RFC 3810
+ *	5.1.8), which this router's timers follow; absent otherwise
+ * @MCAST_ROUTER_A_QUERIER_QQI: u32 ms, likewise its query interval (QQIC,
+ *	4.1.7, 5.1.9)
  */
 enum {
 	MCAST_ROUTER_A_QUERIER_UNSPEC,
@@ -521,6 +526,8 @@ enum {
 	MCAST_ROUTER_A_QUERIER_STARTUP_LEFT,
 	MCAST_ROUTER_A_QUERIER_STATS,
 	MCAST_ROUTER_A_QUERIER_PAD,
+	MCAST_ROUTER_A_QUERIER_QRV,
+	MCAST_ROUTER_A_QUERIER_QQI,
 
 	/* private: */
 	__MCAST_ROUTER_A_QUERIER_MAX,

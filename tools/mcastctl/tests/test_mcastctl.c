@@ -3084,6 +3084,11 @@ static struct nl_msg *querier_reply(uint32_t ifindex, int family,
 	    nla_put_u32(msg, MCAST_ROUTER_A_QUERIER_NEXT_QUERY, next) ||
 	    nla_put_u8(msg, MCAST_ROUTER_A_QUERIER_STARTUP_LEFT, startup))
 		exit(2);
+	/* As the kernel: the other querier's QRV and QQI while it runs. */
+	if (!self && other &&
+	    (nla_put_u8(msg, MCAST_ROUTER_A_QUERIER_QRV, 2) ||
+	     nla_put_u32(msg, MCAST_ROUTER_A_QUERIER_QQI, 125000)))
+		exit(2);
 	nest = nla_nest_start(msg, MCAST_ROUTER_A_QUERIER_STATS);
 	if (!nest)
 		exit(2);
@@ -3122,14 +3127,14 @@ static void test_querier_print(void)
 	fake_ifnames(true);
 	s = querier_show(false, false);
 	EXPECT_STR("eth1  inet  querier 10.0.1.1 (this router)  v3  next-query 95.1s  startup-left 1\n"
-		   "eth1  inet6  querier fe80::2 (other)  v2  other-querier-expires 250.0s\n"
+		   "eth1  inet6  querier fe80::2 (other)  v2  other-querier-expires 250.0s  qrv 2  qqi 125s\n"
 		   "eth2  inet  querier unknown  v3\n", s);
 	free(s);
 
 	s = querier_show(false, true);
 	EXPECT_STR("eth1  inet  querier 10.0.1.1 (this router)  v3  next-query 95.1s  startup-left 1\n"
 		   "    queries-rx 5000000001 queries-tx 5000000002 reports-rx 5000000003 leaves-rx 5000000004 malformed 5000000005 ignored 5000000006 refused 5000000007\n"
-		   "eth1  inet6  querier fe80::2 (other)  v2  other-querier-expires 250.0s\n"
+		   "eth1  inet6  querier fe80::2 (other)  v2  other-querier-expires 250.0s  qrv 2  qqi 125s\n"
 		   "    queries-rx 101 queries-tx 102 reports-rx 103 leaves-rx 104 malformed 105 ignored 106 refused 107\n"
 		   "eth2  inet  querier unknown  v3\n"
 		   "    queries-rx 1 queries-tx 2 reports-rx 3 leaves-rx 4 malformed 5 ignored 6 refused 7\n", s);
@@ -3137,7 +3142,7 @@ static void test_querier_print(void)
 
 	s = querier_show(true, false);
 	EXPECT_STR("[{\"dev\":\"eth1\",\"ifindex\":11,\"family\":\"inet\",\"querier\":\"10.0.1.1\",\"self\":true,\"version\":3,\"other-querier-expires\":0,\"next-query\":95123,\"startup-left\":1},"
-		   "{\"dev\":\"eth1\",\"ifindex\":11,\"family\":\"inet6\",\"querier\":\"fe80::2\",\"self\":false,\"version\":2,\"other-querier-expires\":250000,\"next-query\":0,\"startup-left\":0},"
+		   "{\"dev\":\"eth1\",\"ifindex\":11,\"family\":\"inet6\",\"querier\":\"fe80::2\",\"self\":false,\"version\":2,\"other-querier-expires\":250000,\"qrv\":2,\"qqi\":125000,\"next-query\":0,\"startup-left\":0},"
 		   "{\"dev\":\"eth2\",\"ifindex\":12,\"family\":\"inet\",\"querier\":null,\"self\":false,\"version\":3,\"other-querier-expires\":0,\"next-query\":0,\"startup-left\":0}]\n", s);
 	free(s);
 
