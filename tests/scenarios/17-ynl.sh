@@ -37,7 +37,8 @@ R mcastctl interface set d1 mode router ttl-threshold 32 \
 R mcastctl interface set d2 mode proxy igmp-version 2 query-response-interval 5s
 
 # The dump, normalised: ynl prints boundary addresses as hex bytes inside
-# {index: {family, addr, len}} entries; mcastctl prints "prefix/len".
+# {index: {family, addr, len}} entries; mcastctl prints "prefix/len". The
+# derived flags are compared as sets.
 norm='
 import ipaddress, json, sys
 out = []
@@ -50,11 +51,14 @@ for line in sys.stdin:
             b.append("%s/%d" % (ipaddress.ip_address(bytes.fromhex(p["addr"])), p["len"]))
         if b:
             o["boundaries"] = b
+        # Flags come as a set, in no particular order.
+        if "derived" in o:
+            o["derived"] = sorted(o["derived"])
         out.append(o)
 print(json.dumps(sorted(out, key=lambda o: o["ifindex"]), sort_keys=True))
 '
 via_ynl=$(ynl --dump iface-get | /usr/bin/python3 -c "$norm")
-via_ctl=$(R mcastctl -s -j interface show | jq -cS .)
+via_ctl=$(R mcastctl -s -j interface show | jq -cS 'map(.derived |= sort)')
 echo "ynl:      $via_ynl"
 echo "mcastctl: $via_ctl"
 check_eq "$via_ctl" "$(echo "$via_ynl" | jq -cS .)" "ynl dump equals mcastctl -s -j show"
