@@ -2,12 +2,12 @@
 /*
  * mcastctl: the object table and keyword dispatch.
  *
- * Objects planned next to the existing ones: proxy.
- * Each is one <object>_main() in its own file plus a line below.
+ * Each object is one <object>_main() in its own file plus a line below.
  */
 #include <errno.h>
 #include <string.h>
 
+#include "config.h"
 #include "mcastctl.h"
 #include "utils.h"
 
@@ -22,6 +22,7 @@ const struct cmd mcastctl_objects[] = {
 	{ "querier", querier_main },
 	{ "proxy", proxy_main },
 	{ "monitor", monitor_main },
+	{ "config", config_main },
 	{ "help", help_main },
 	{ NULL, NULL },
 };
@@ -82,10 +83,13 @@ int object_run(const char *name, const struct cmd *verbs,
 void mcastctl_usage(FILE *fp)
 {
 	fputs("Usage: mcastctl [ OPTIONS ] OBJECT { COMMAND | help }\n"
+	      "       mcastctl [ -force ] -b[atch] FILE\n"
 	      "where  OBJECT := { interface | mfe | group | querier | proxy | monitor |\n"
-	      "                  help }\n"
+	      "                  config | help }\n"
 	      "       OPTIONS := { -j[son] | -p[retty] | -s[tats] | -n[etns] NAME |\n"
 	      "                    -4 | -6 | -V[ersion] | -h[elp] }\n"
+	      "-batch: one command per line (\"OBJECT COMMAND ...\", # comments);\n"
+	      "stops at the first failing line unless -force is given.\n"
 	      "Try \"mcastctl OBJECT help\" for the commands of an object.\n",
 	      fp);
 }

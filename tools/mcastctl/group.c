@@ -23,6 +23,7 @@
 #include <netlink/genl/genl.h>
 
 #include "args.h"
+#include "config.h"
 #include "group.h"
 #include "mcastctl.h"
 #include "mfe.h"
@@ -582,6 +583,8 @@ static void print_row(const void *row, bool stats)
 	print_group(row);
 }
 
+static void save_row(FILE *fp, const void *row);
+
 static const struct rows_kind group_rows = {
 	.size = sizeof(struct group_row),
 	.what = "group message",
@@ -590,6 +593,7 @@ static const struct rows_kind group_rows = {
 	.release = release_row,
 	.cmp = row_cmp,
 	.print = print_row,
+	.save = save_row,
 };
 
 /**
@@ -799,6 +803,44 @@ static int do_add(int argc, char **argv)
 static int do_del(int argc, char **argv)
 {
 	return do_static(MCAST_ROUTER_CMD_GROUP_DEL, argc, argv);
+}
+
+/* The "group add" lines of "config save" for one group's row. */
+static void save_row(FILE *fp, const void *row)
+{
+	const struct group_row *r = row;
+	char name[MFE_IFNAME_LEN], group[INET6_ADDRSTRLEN];
+	char source[INET6_ADDRSTRLEN];
+
+	mfe_index_to_name(r->ifindex, name, sizeof(name));
+	inet_ntop(r->family, r->addr, group, sizeof(group));
+	if (r->is_static) {
+		fputs("group add dev ", fp);
+		config_put_word(fp, name);
+		fprintf(fp, " group %s\n", group);
+	}
+	for (size_t i = 0; i < r->nsources; i++) {
+		if (!r->sources[i].is_static)
+			continue;
+		inet_ntop(r->family, r->sources[i].addr, source, sizeof(source));
+		fputs("group add dev ", fp);
+		config_put_word(fp, name);
+		fprintf(fp, " group %s source %s\n", group, source);
+	}
+}
+
+/**
+ * group_save() - "config save": one "group add" line per static membership
+ * @fp: where the lines go
+ *
+ * What hosts joined is learnt, not configured: only static memberships
+ * (any-source, and each static source) are written.
+ *
+ * Return: 0 or a negative errno (printed).
+ */
+int group_save(FILE *fp)
+{
+	return rows_save(&group_rows, MCAST_ROUTER_CMD_GROUP_GET, fp);
 }
 
 static const struct cmd group_cmds[] = {

@@ -25,6 +25,7 @@
 #include <netlink/attr.h>
 #include <netlink/genl/genl.h>
 
+#include "config.h"
 #include "iface.h"
 #include "mcastctl.h"
 #include "nl.h"
@@ -35,7 +36,7 @@ enum kw_kind {
 	KW_U8,
 	KW_U32,
 	KW_DURATION,
-	KW_ONOFF,	/* u8 1/0; text "on"/"off", JSON 1/0 as the spec's u8 */
+	KW_ONOFF,	/* u8 1/0; text "on"/"off", JSON true/false */
 };
 
 struct iface_kw {
@@ -589,9 +590,9 @@ int iface_print(struct nlmsghdr *nlh, const char *event)
 			print_duration(PRINT_ANY, kw->name, fmt, nla_get_u32(a));
 			break;
 		case KW_ONOFF:
-			/* JSON: the number, as the spec's u8 (and ynl) has it. */
+			/* JSON: a boolean (the spec's u8 0/1). */
 			on = nla_get_u8(a);
-			print_uint(PRINT_JSON, kw->name, NULL, on);
+			print_bool(PRINT_JSON, kw->name, NULL, on);
 			if (on <= 1)
 				snprintf(buf, sizeof(buf), "%s", on ? "on" : "off");
 			else
@@ -656,6 +657,101 @@ int iface_print_del(struct nlmsghdr *nlh)
 	close_json_object();
 	print_text_end();
 	return 0;
+}
+
+/* One "interface set" line of "config save", from an IFACE_GET reply. */
+static int save_one(struct nlmsghdr *nlh, void *arg)
+{
+	struct nlattr *tb[MCAST_ROUTER_A_IFACE_MAX + 1];
+	char name[IF_NAMESIZE], buf[PREFIX_STRLEN];
+	uint32_t derived = 0;
+	FILE *fp = arg;
+	int ret;
+
+	ret = parse_iface(nlh, tb);
+	if (ret)
+		return ret;
+	if (!tb[MCAST_ROUTER_A_IFACE_IFNAME]) {
+		fprintf(stderr, "Error: malformed interface message from the kernel\n");
+		return -EPROTO;
+	}
+	nla_strlcpy(name, tb[MCAST_ROUTER_A_IFACE_IFNAME], sizeof(name));
+	if (tb[MCAST_ROUTER_A_IFACE_DERIVED])
+		derived = nla_get_u32(tb[MCAST_ROUTER_A_IFACE_DERIVED]);
+	fputs("interface set ", fp);
+	config_put_word(fp, name);
+	for (const struct iface_kw *kw = iface_kws; kw->name; kw++) {
+		struct nlattr *a = tb[kw->attr];
+		uint32_t v;
+
+		if (!a)
+			continue;
+		v = nla_len(a) == sizeof(uint8_t) ? nla_get_u8(a) : nla_get_u32(a);
+		fprintf(fp, " %s ", kw->name);
+		if (kw->derived & derived) {
+			fputs("auto", fp);
+			continue;
+		}
+		switch (kw->kind) {
+		case KW_MODE:
+			if (v > MCAST_ROUTER_MODE_MAX) {
+				fprintf(stderr, "Error: %s: unknown mode %u\n", name, v);
+				return -EPROTO;
+			}
+			fputs(mode_names[v], fp);
+			break;
+		case KW_U8:
+		case KW_U32:
+			fprintf(fp, "%u", v);
+			break;
+		case KW_DURATION:
+			format_duration(v, buf, sizeof(buf));
+			fputs(buf, fp);
+			break;
+		case KW_ONOFF:
+			fputs(v ? "on" : "off", fp);
+			break;
+		}
+	}
+	if (tb[MCAST_ROUTER_A_IFACE_BOUNDARIES]) {
+		struct nlattr *entry;
+		bool any = false;
+		int rem;
+
+		nla_for_each_nested(entry, tb[MCAST_ROUTER_A_IFACE_BOUNDARIES], rem) {
+			if (entry_to_string(entry, buf, sizeof(buf)))
+				continue;
+			fprintf(fp, " boundary %s", buf);
+			any = true;
+		}
+		if (!any)
+			fputs(" boundary none", fp);
+	}
+	fputc('\n', fp);
+	return 0;
+}
+
+/**
+ * iface_save() - "config save": one "interface set" line per interface
+ * @fp: where the lines go
+ *
+ * Every value is written (derived ones as "auto"), and the boundaries
+ * ("boundary none" if there are none), so that applying the line to any
+ * existing configuration of the device reproduces this one.
+ *
+ * Return: 0 or a negative errno (printed).
+ */
+int iface_save(FILE *fp)
+{
+	struct mr_nl nl;
+	int ret;
+
+	ret = mr_nl_open(&nl);
+	if (ret)
+		return ret;
+	ret = mr_nl_dump(&nl, MCAST_ROUTER_CMD_IFACE_GET, save_one, fp);
+	mr_nl_close(&nl);
+	return ret;
 }
 
 static int do_set(int argc, char **argv)

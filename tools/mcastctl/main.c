@@ -4,11 +4,11 @@
  *
  *   mcastctl [OPTIONS] OBJECT COMMAND [ARGS]
  *
- * main() only parses the global options and hands over to the object.
+ * main() only parses the global options and hands over to the object, or
+ * to the lines of a -batch file.
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <limits.h>
 #include <sched.h>
 #include <stdio.h>
@@ -16,17 +16,8 @@
 #include <unistd.h>
 #include <sys/socket.h>
 
+#include "batch.h"
 #include "mcastctl.h"
-
-static const struct option long_opts[] = {
-	{ "json", no_argument, NULL, 'j' },
-	{ "pretty", no_argument, NULL, 'p' },
-	{ "stats", no_argument, NULL, 's' },
-	{ "netns", required_argument, NULL, 'n' },
-	{ "version", no_argument, NULL, 'V' },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 },
-};
 
 /*
  * -n NETNS: run in the named network namespace, as `ip -n` does (a name
@@ -59,14 +50,66 @@ static int enter_netns(const char *name)
 	return 0;
 }
 
+/*
+ * One global option: each is one word, given in full ("-json") or by its
+ * letter ("-j"), with one or two dashes; nothing else matches.
+ */
+struct gopt {
+	const char *name;
+	char letter;		/* what main() switches on */
+	bool arg;		/* takes the next word */
+};
+
+static const struct gopt gopts[] = {
+	{ "json", 'j', false },
+	{ "pretty", 'p', false },
+	{ "stats", 's', false },
+	{ "netns", 'n', true },
+	{ "batch", 'b', true },
+	{ "force", 'f', false },
+	{ "version", 'V', false },
+	{ "Version", 'V', false },
+	{ "help", 'h', false },
+	{ "4", '4', false },
+	{ "6", '6', false },
+	{ NULL, 0, false },
+};
+
+static const struct gopt *find_gopt(const char *word)
+{
+	const char *w = word + 1 + (word[1] == '-');
+
+	for (const struct gopt *o = gopts; o->name; o++)
+		if (!strcmp(w, o->name) || (w[0] == o->letter && !w[1]))
+			return o;
+	return NULL;
+}
+
 int main(int argc, char **argv)
 {
-	int opt;
+	const char *batch = NULL;
+	bool force = false;
+	int i;
 
-	opterr = 0;
-	/* "+": stop at the first non-option, the OBJECT. */
-	while ((opt = getopt_long(argc, argv, "+jpsn:Vh46", long_opts, NULL)) != -1) {
-		switch (opt) {
+	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+		const struct gopt *o = find_gopt(argv[i]);
+		const char *val = NULL;
+
+		if (!o) {
+			fprintf(stderr, "Error: unknown option \"%s\"; try \"mcastctl help\"\n",
+				argv[i]);
+			return 1;
+		}
+		if (o->arg) {
+			if (i + 1 >= argc) {
+				fprintf(stderr, "Error: option \"%s\" needs %s\n",
+					argv[i], o->letter == 'n' ?
+					"a network namespace name" : "a file name");
+				return 1;
+			}
+			val = argv[++i];
+		}
+		switch (o->letter) {
 		case 'j':
 			mcastctl_opts.json = true;
 			break;
@@ -77,8 +120,14 @@ int main(int argc, char **argv)
 			mcastctl_opts.stats = true;
 			break;
 		case 'n':
-			if (enter_netns(optarg))
+			if (enter_netns(val))
 				return 1;
+			break;
+		case 'b':
+			batch = val;
+			break;
+		case 'f':
+			force = true;
 			break;
 		case '4':
 			mcastctl_opts.family = AF_INET;
@@ -92,21 +141,22 @@ int main(int argc, char **argv)
 		case 'h':
 			mcastctl_usage(stdout);
 			return 0;
-		default:
-			if (optopt == 'n')
-				fprintf(stderr, "Error: option \"-n\" needs a network namespace name\n");
-			else if (optopt)
-				fprintf(stderr, "Error: unknown option \"-%c\"; try \"mcastctl help\"\n",
-					optopt);
-			else
-				fprintf(stderr, "Error: unknown option \"%s\"; try \"mcastctl help\"\n",
-					argv[optind - 1]);
-			return 1;
 		}
 	}
-	if (optind >= argc) {
+	if (batch) {
+		if (i < argc) {
+			fprintf(stderr, "Error: -batch takes no command after the options\n");
+			return 1;
+		}
+		return batch_run(batch, force) ? 1 : 0;
+	}
+	if (force) {
+		fprintf(stderr, "Error: -force goes with -batch FILE\n");
+		return 1;
+	}
+	if (i >= argc) {
 		mcastctl_usage(stderr);
 		return 1;
 	}
-	return mcastctl_dispatch(argc - optind, argv + optind) ? 1 : 0;
+	return mcastctl_dispatch(argc - i, argv + i) ? 1 : 0;
 }

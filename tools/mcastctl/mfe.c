@@ -13,9 +13,9 @@
  * whether the devices are configured is the kernel's call, which answers
  * with an extack message naming the keyword.
  *
- * "show" collects the whole dump before printing so that the text columns
- * (those of netsh's "show mfe") line up; text and JSON come from the same
- * print calls.
+ * "show" collects the whole dump and sorts it before printing; text (one
+ * line per entry, each value after its keyword, as every object prints its
+ * rows) and JSON come from the same print calls.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -26,6 +26,7 @@
 #include <netlink/genl/genl.h>
 
 #include "args.h"
+#include "config.h"
 #include "mcastctl.h"
 #include "mfe.h"
 #include "nl.h"
@@ -526,6 +527,8 @@ static void release_row(void *row)
 	free(r->oifs);
 }
 
+static void save_row(FILE *fp, const void *row);
+
 static const struct rows_kind mfe_rows = {
 	.size = sizeof(struct mfe_row),
 	.what = "forwarding entry",
@@ -533,6 +536,7 @@ static const struct rows_kind mfe_rows = {
 	.matches = row_matches,
 	.release = release_row,
 	.cmp = row_cmp,
+	.save = save_row,
 };
 
 /**
@@ -560,134 +564,80 @@ void mfe_table_free(struct mfe_table *t)
 	rows_free(&mfe_rows, &t->rows, &t->n, &t->cap);
 }
 
-/* The columns of the text table, in order. */
-enum {
-	COL_GROUP,
-	COL_SOURCE,
-	COL_IN,
-	COL_OUT,
-	COL_PACKETS,
-	COL_BYTES,
-	COL_ORIGIN,
-	COL_AGE,
-	COL_WRONG_IIF,
-	COL_THRESHOLD,
-	COL_BOUNDARY,
-	NCOLS,
-};
-
+/* The drop counters "mfe show -s" adds, named as in the YAML spec. */
 static const struct {
-	const char *title;
-	bool right;		/* right-aligned */
-	int stat;		/* MCAST_ROUTER_A_MFE_STATS_*, or 0 */
-	const char *key;	/* JSON key of a counter */
-} cols[NCOLS] = {
-	[COL_GROUP] = { "Group", false, 0, NULL },
-	[COL_SOURCE] = { "Source", false, 0, NULL },
-	[COL_IN] = { "In", false, 0, NULL },
-	[COL_OUT] = { "Out", false, 0, NULL },
-	[COL_PACKETS] = { "Packets", true, MCAST_ROUTER_A_MFE_STATS_PACKETS,
-			  "packets" },
-	[COL_BYTES] = { "Bytes", true, MCAST_ROUTER_A_MFE_STATS_BYTES,
-			"bytes" },
-	[COL_ORIGIN] = { "Origin", false, 0, NULL },
-	[COL_AGE] = { "Age", true, 0, NULL },
-	[COL_WRONG_IIF] = { "Wrong-iif", true,
-			    MCAST_ROUTER_A_MFE_STATS_WRONG_IIF, "wrong-iif" },
-	[COL_THRESHOLD] = { "Threshold", true,
-			    MCAST_ROUTER_A_MFE_STATS_THRESHOLD_DROPS,
-			    "threshold-drops" },
-	[COL_BOUNDARY] = { "Boundary", true,
-			   MCAST_ROUTER_A_MFE_STATS_BOUNDARY_DROPS,
-			   "boundary-drops" },
+	const char *key;
+	int stat;		/* MCAST_ROUTER_A_MFE_STATS_* */
+} drop_stats[] = {
+	{ "wrong-iif", MCAST_ROUTER_A_MFE_STATS_WRONG_IIF },
+	{ "threshold-drops", MCAST_ROUTER_A_MFE_STATS_THRESHOLD_DROPS },
+	{ "boundary-drops", MCAST_ROUTER_A_MFE_STATS_BOUNDARY_DROPS },
 };
 
-/* The text of every cell of a row (malloc'ed; NULL on no memory). */
-static int row_cells(const struct mfe_row *r, char *cell[NCOLS])
+/*
+ * A counter after the text separator @sep: the number, or "-" in text if
+ * the kernel did not send it.
+ */
+static void print_stat(const struct mfe_row *r, const char *sep,
+		       const char *key, int stat)
 {
-	char buf[INET6_ADDRSTRLEN + MFE_IFNAME_LEN];
-	size_t len = 0;
-	char *out;
+	char fmt[48];
 
-	inet_ntop(r->family, r->group, buf, sizeof(buf));
-	cell[COL_GROUP] = strdup(buf);
-	if (r->has_source)
-		inet_ntop(r->family, r->source, buf, sizeof(buf));
-	else
-		snprintf(buf, sizeof(buf), "*");
-	cell[COL_SOURCE] = strdup(buf);
-	if (r->has_iif)
-		mfe_index_to_name(r->iif, buf, sizeof(buf));
-	else
-		snprintf(buf, sizeof(buf), "-");
-	cell[COL_IN] = strdup(buf);
-
-	out = malloc(r->noifs * (MFE_IFNAME_LEN + 1) + 2);
-	if (out) {
-		out[0] = '\0';
-		for (size_t i = 0; i < r->noifs; i++) {
-			mfe_index_to_name(r->oifs[i], buf, sizeof(buf));
-			len += (size_t)sprintf(out + len, "%s%s", i ? "," : "",
-					       buf);
-		}
-		if (!r->noifs)
-			snprintf(out, 2, "-");
+	print_text_break(sep);
+	if (r->has_stat[stat]) {
+		snprintf(fmt, sizeof(fmt), "%s %%" PRIu64, key);
+		print_u64(PRINT_ANY, key, fmt, r->stat[stat]);
+	} else {
+		snprintf(fmt, sizeof(fmt), "%s -", key);
+		print_string(PRINT_FP, NULL, "%s", fmt);
 	}
-	cell[COL_OUT] = out;
-
-	if (r->has_origin && r->origin <= MCAST_ROUTER_ORIGIN_MAX)
-		snprintf(buf, sizeof(buf), "%s", origin_names[r->origin]);
-	else if (r->has_origin)
-		snprintf(buf, sizeof(buf), "%u", r->origin);
-	else
-		snprintf(buf, sizeof(buf), "-");
-	cell[COL_ORIGIN] = strdup(buf);
-	if (r->has_age)
-		format_age(r->age, buf, sizeof(buf));
-	else
-		snprintf(buf, sizeof(buf), "-");
-	cell[COL_AGE] = strdup(buf);
-
-	for (int c = 0; c < NCOLS; c++) {
-		if (!cols[c].stat)
-			continue;
-		if (r->has_stat[cols[c].stat])
-			snprintf(buf, sizeof(buf), "%" PRIu64,
-				 r->stat[cols[c].stat]);
-		else
-			snprintf(buf, sizeof(buf), "-");
-		cell[c] = strdup(buf);
-	}
-	for (int c = 0; c < NCOLS; c++)
-		if (!cell[c])
-			return -1;
-	return 0;
 }
 
-struct col_fmt {
-	char str[16];		/* "%-15s" */
-	char num[16];		/* "%15" PRIu64 */
-};
-
-static void print_row(const struct mfe_row *r, char *cell[NCOLS],
-		      const struct col_fmt *fmt, int ncols)
+/*
+ * One entry. Text, as the other objects print their rows (no header,
+ * each value after its keyword):
+ *
+ *   239.1.2.3  source 10.0.0.1  iif eth0  oif eth1,eth2  static  age 1m05s  packets 1234  bytes 1851000
+ *       wrong-iif 3  threshold-drops 4  boundary-drops 5        (with -s)
+ */
+static void print_row(const struct mfe_row *r, bool stats)
 {
-	char buf[MFE_IFNAME_LEN];
+	char buf[INET6_ADDRSTRLEN + MFE_IFNAME_LEN];
+	char *oifs = NULL;
+	size_t len = 0;
+	FILE *fp;
 
 	open_json_object(NULL);
 	print_string(PRINT_JSON, "family", NULL,
 		     r->family == AF_INET6 ? "inet6" : "inet");
-	print_string(PRINT_ANY, "group", fmt[COL_GROUP].str, cell[COL_GROUP]);
+	inet_ntop(r->family, r->group, buf, sizeof(buf));
+	print_string(PRINT_ANY, "group", "%s", buf);
 	print_text_break("  ");
+	if (r->has_source)
+		inet_ntop(r->family, r->source, buf, sizeof(buf));
+	else
+		snprintf(buf, sizeof(buf), "*");
 	print_string(r->has_source ? PRINT_ANY : PRINT_FP, "source",
-		     fmt[COL_SOURCE].str, cell[COL_SOURCE]);
+		     "source %s", buf);
 	print_text_break("  ");
-	print_string(r->has_iif ? PRINT_ANY : PRINT_FP, "iif",
-		     fmt[COL_IN].str, cell[COL_IN]);
+	if (r->has_iif)
+		mfe_index_to_name(r->iif, buf, sizeof(buf));
+	else
+		snprintf(buf, sizeof(buf), "-");
+	print_string(r->has_iif ? PRINT_ANY : PRINT_FP, "iif", "iif %s", buf);
 	if (r->has_iif)
 		print_uint(PRINT_JSON, "iif-index", NULL, r->iif);
-	print_text_break("  ");
-	print_string(PRINT_FP, NULL, fmt[COL_OUT].str, cell[COL_OUT]);
+
+	fp = open_memstream(&oifs, &len);
+	for (size_t i = 0; fp && i < r->noifs; i++) {
+		mfe_index_to_name(r->oifs[i], buf, sizeof(buf));
+		fprintf(fp, "%s%s", i ? "," : "", buf);
+	}
+	if (fp && !fclose(fp)) {
+		print_text_break("  ");
+		print_string(PRINT_FP, NULL, "oif %s", r->noifs ? oifs : "-");
+	}
+	free(oifs);
 	open_json_array("oifs");
 	for (size_t i = 0; i < r->noifs; i++) {
 		mfe_index_to_name(r->oifs[i], buf, sizeof(buf));
@@ -699,23 +649,25 @@ static void print_row(const struct mfe_row *r, char *cell[NCOLS],
 		print_uint(PRINT_JSON, NULL, NULL, r->oifs[i]);
 	close_json_array();
 
-	for (int c = COL_PACKETS; c < ncols; c++) {
-		int s = cols[c].stat;
-
+	if (r->has_origin) {
+		if (r->origin <= MCAST_ROUTER_ORIGIN_MAX)
+			snprintf(buf, sizeof(buf), "%s", origin_names[r->origin]);
+		else
+			snprintf(buf, sizeof(buf), "%u", r->origin);
 		print_text_break("  ");
-		if (c == COL_ORIGIN) {
-			print_string(r->has_origin ? PRINT_ANY : PRINT_FP,
-				     "origin", fmt[c].str, cell[c]);
-		} else if (c == COL_AGE) {
-			print_string(PRINT_FP, NULL, fmt[c].str, cell[c]);
-			if (r->has_age)
-				print_u64(PRINT_JSON, "age", NULL, r->age);
-		} else if (r->has_stat[s]) {
-			print_u64(PRINT_ANY, cols[c].key, fmt[c].num, r->stat[s]);
-		} else {
-			print_string(PRINT_FP, NULL, fmt[c].str, cell[c]);
-		}
+		print_string(PRINT_ANY, "origin", "%s", buf);
 	}
+	if (r->has_age) {
+		format_age(r->age, buf, sizeof(buf));
+		print_text_break("  ");
+		print_string(PRINT_FP, NULL, "age %s", buf);
+		print_u64(PRINT_JSON, "age", NULL, r->age);
+	}
+	print_stat(r, "  ", "packets", MCAST_ROUTER_A_MFE_STATS_PACKETS);
+	print_stat(r, "  ", "bytes", MCAST_ROUTER_A_MFE_STATS_BYTES);
+	for (size_t i = 0; stats && i < sizeof(drop_stats) / sizeof(drop_stats[0]); i++)
+		print_stat(r, i ? "  " : "\n    ", drop_stats[i].key,
+			   drop_stats[i].stat);
 	close_json_object();
 	print_text_end();
 }
@@ -725,69 +677,22 @@ static void print_row(const struct mfe_row *r, char *cell[NCOLS],
  * @t: the table
  * @stats: add the drop counters (-s)
  *
- * Text: a header line then one line per entry, columns aligned; nothing
- * at all for an empty table. JSON: an array of objects (see mcastctl(8)).
+ * Text: one line per entry (and with @stats an indented line of drop
+ * counters), nothing at all for an empty table. JSON: an array of objects
+ * (see mcastctl(8)).
  *
- * Return: 0, or -ENOMEM (printed; the output is then incomplete).
+ * Return: 0.
  */
 int mfe_table_print(struct mfe_table *t, bool stats)
 {
-	int ncols = stats ? NCOLS : COL_AGE + 1;
 	const struct mfe_row *rows = t->rows;
-	struct col_fmt fmt[NCOLS];
-	size_t width[NCOLS];
-	char *(*cells)[NCOLS];
-	int ret = 0;
 
 	rows_sort(&mfe_rows, t->rows, t->n);
 	open_json_array(NULL);
-	if (!t->n) {
-		close_json_array();
-		return 0;
-	}
-	cells = calloc(t->n, sizeof(*cells));
-	if (!cells)
-		goto nomem;
-	for (int c = 0; c < NCOLS; c++)
-		width[c] = strlen(cols[c].title);
-	for (size_t i = 0; i < t->n; i++) {
-		if (row_cells(&rows[i], cells[i]))
-			goto nomem;
-		for (int c = 0; c < NCOLS; c++)
-			if (strlen(cells[i][c]) > width[c])
-				width[c] = strlen(cells[i][c]);
-	}
-	for (int c = 0; c < NCOLS; c++) {
-		/* The last column is never padded on the right. */
-		int w = (int)width[c];
-
-		if (c == ncols - 1 && !cols[c].right)
-			snprintf(fmt[c].str, sizeof(fmt[c].str), "%%s");
-		else
-			snprintf(fmt[c].str, sizeof(fmt[c].str), "%%%s%ds",
-				 cols[c].right ? "" : "-", w);
-		snprintf(fmt[c].num, sizeof(fmt[c].num), "%%%d" PRIu64, w);
-	}
-	if (!is_json_context()) {
-		for (int c = 0; c < ncols; c++) {
-			print_text_break("  ");
-			print_string(PRINT_FP, NULL, fmt[c].str, cols[c].title);
-		}
-		print_text_end();
-	}
 	for (size_t i = 0; i < t->n; i++)
-		print_row(&rows[i], cells[i], fmt, ncols);
+		print_row(&rows[i], stats);
 	close_json_array();
-	goto out;
-nomem:
-	fprintf(stderr, "Error: out of memory\n");
-	ret = -ENOMEM;
-out:
-	for (size_t i = 0; cells && i < t->n; i++)
-		for (int c = 0; c < NCOLS; c++)
-			free(cells[i][c]);
-	free(cells);
-	return ret;
+	return 0;
 }
 
 /* ---- commands ------------------------------------------------------------ */
@@ -889,6 +794,50 @@ static int do_show(int argc, char **argv)
 	mfe_table_free(&t);
 	mfe_req_free(&req);
 	return ret > 0 ? 0 : ret;
+}
+
+/* One "mfe add" line of "config save"; static entries only. */
+static void save_row(FILE *fp, const void *row)
+{
+	const struct mfe_row *r = row;
+	char buf[INET6_ADDRSTRLEN + MFE_IFNAME_LEN];
+
+	if (!r->has_origin || r->origin != MCAST_ROUTER_ORIGIN_STATIC)
+		return;
+	inet_ntop(r->family, r->group, buf, sizeof(buf));
+	if (!r->has_iif || !r->noifs) {
+		/* The kernel keeps an entry whose interfaces went away. */
+		fprintf(fp, "# static entry of %s without %s: not saved\n", buf,
+			r->has_iif ? "outgoing interfaces" : "an incoming interface");
+		return;
+	}
+	fprintf(fp, "mfe add group %s", buf);
+	if (r->has_source) {
+		inet_ntop(r->family, r->source, buf, sizeof(buf));
+		fprintf(fp, " source %s", buf);
+	}
+	mfe_index_to_name(r->iif, buf, sizeof(buf));
+	fputs(" iif ", fp);
+	config_put_word(fp, buf);
+	for (size_t i = 0; i < r->noifs; i++) {
+		mfe_index_to_name(r->oifs[i], buf, sizeof(buf));
+		fputs(" oif ", fp);
+		config_put_word(fp, buf);
+	}
+	fputc('\n', fp);
+}
+
+/**
+ * mfe_save() - "config save": one "mfe add" line per static entry
+ * @fp: where the lines go
+ *
+ * Membership entries are learnt, not configured: they are left out.
+ *
+ * Return: 0 or a negative errno (printed).
+ */
+int mfe_save(FILE *fp)
+{
+	return rows_save(&mfe_rows, MCAST_ROUTER_CMD_MFE_GET, fp);
 }
 
 static const struct cmd mfe_cmds[] = {

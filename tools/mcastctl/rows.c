@@ -143,3 +143,48 @@ int rows_show(const struct rows_show *show, const void *req, void *table)
 	}
 	return ret;
 }
+
+/* A table of rows of one kind, for rows_save(). */
+struct rows_collect {
+	const struct rows_kind *kind;
+	void *rows;
+	size_t n, cap;
+};
+
+static int collect_one(struct nlmsghdr *nlh, void *arg)
+{
+	struct rows_collect *c = arg;
+
+	return rows_add(c->kind, NULL, nlh, &c->rows, &c->n, &c->cap);
+}
+
+/**
+ * rows_save() - an object's lines of "config save"
+ * @kind: the rows; kind->save is set
+ * @cmd: the dump that lists them (MCAST_ROUTER_CMD_*_GET)
+ * @fp: where the lines go
+ *
+ * Dumps every row, sorts them and lets kind->save write each (it writes
+ * nothing for rows that are not configuration).
+ *
+ * Return: 0 or a negative errno (printed).
+ */
+int rows_save(const struct rows_kind *kind, uint8_t cmd, FILE *fp)
+{
+	struct rows_collect c = { .kind = kind };
+	struct mr_nl nl;
+	int ret;
+
+	ret = mr_nl_open(&nl);
+	if (ret)
+		return ret;
+	ret = mr_nl_dump(&nl, cmd, collect_one, &c);
+	mr_nl_close(&nl);
+	if (!ret) {
+		rows_sort(kind, c.rows, c.n);
+		for (size_t i = 0; i < c.n; i++)
+			kind->save(fp, (const char *)c.rows + i * kind->size);
+	}
+	rows_free(kind, &c.rows, &c.n, &c.cap);
+	return ret;
+}

@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <netlink/msg.h>
 
 #include "nl.h"
@@ -32,6 +33,8 @@ struct rows_kind {
 	int (*cmp)(const void *a, const void *b);
 	/* Optional (for rows_print()): prints one row; @stats: -s. */
 	void (*print)(const void *row, bool stats);
+	/* Optional (for rows_save()): writes a row's "config save" lines. */
+	void (*save)(FILE *fp, const void *row);
 };
 
 int rows_add(const struct rows_kind *kind, const void *filter,
@@ -52,5 +55,6 @@ struct rows_show {
 };
 
 int rows_show(const struct rows_show *show, const void *req, void *table);
+int rows_save(const struct rows_kind *kind, uint8_t cmd, FILE *fp);
 
 #endif /* MCASTCTL_ROWS_H */

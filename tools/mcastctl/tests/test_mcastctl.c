@@ -19,6 +19,8 @@
 
 #include <linux/mcast_router.h>
 
+#include "batch.h"
+#include "config.h"
 #include "group.h"
 #include "iface.h"
 #include "mcastctl.h"
@@ -1889,22 +1891,23 @@ static void test_mfe_print_text(void)
 
 	fake_ifnames(true);
 	s = mfe_show(NULL, false, false);
-	EXPECT_STR("Group      Source    In    Out              Packets    Bytes  Origin        Age\n"
-		   "239.1.2.3  *         eth3  -                      0        0  proxy          0s\n"
-		   "239.1.2.3  10.0.0.1  eth0  eth1,eth2,if500     1234  1851000  static      1m05s\n"
-		   "ff0e::1    *         eth0  eth1                   1      100  membership  2h00m\n",
+	EXPECT_STR("239.1.2.3  source *  iif eth3  oif -  proxy  age 0s  packets 0  bytes 0\n"
+		   "239.1.2.3  source 10.0.0.1  iif eth0  oif eth1,eth2,if500  static  age 1m05s  packets 1234  bytes 1851000\n"
+		   "ff0e::1  source *  iif eth0  oif eth1  membership  age 2h00m  packets 1  bytes 100\n",
 		   s);
 	free(s);
 
 	s = mfe_show(NULL, false, true);
-	EXPECT_STR("Group      Source    In    Out              Packets    Bytes  Origin        Age  Wrong-iif  Threshold  Boundary\n"
-		   "239.1.2.3  *         eth3  -                      0        0  proxy          0s          0          0         0\n"
-		   "239.1.2.3  10.0.0.1  eth0  eth1,eth2,if500     1234  1851000  static      1m05s          3          4         5\n"
-		   "ff0e::1    *         eth0  eth1                   1      100  membership  2h00m          0          0         0\n",
+	EXPECT_STR("239.1.2.3  source *  iif eth3  oif -  proxy  age 0s  packets 0  bytes 0\n"
+		   "    wrong-iif 0  threshold-drops 0  boundary-drops 0\n"
+		   "239.1.2.3  source 10.0.0.1  iif eth0  oif eth1,eth2,if500  static  age 1m05s  packets 1234  bytes 1851000\n"
+		   "    wrong-iif 3  threshold-drops 4  boundary-drops 5\n"
+		   "ff0e::1  source *  iif eth0  oif eth1  membership  age 2h00m  packets 1  bytes 100\n"
+		   "    wrong-iif 0  threshold-drops 0  boundary-drops 0\n",
 		   s);
 	free(s);
 
-	/* Empty table: no header either. */
+	/* Empty table: nothing at all. */
 	{
 		struct mfe_table t = { .filter = NULL };
 		struct out o;
@@ -1931,14 +1934,14 @@ static void test_mfe_print_json(void)
 
 	fake_ifnames(true);
 	s = mfe_show(NULL, true, false);
-	EXPECT_STR("[{\"family\":\"inet\",\"group\":\"239.1.2.3\",\"iif\":\"eth3\",\"iif-index\":13,\"oifs\":[],\"oif-indexes\":[],\"packets\":0,\"bytes\":0,\"origin\":\"proxy\",\"age\":999},"
-		   "{\"family\":\"inet\",\"group\":\"239.1.2.3\",\"source\":\"10.0.0.1\",\"iif\":\"eth0\",\"iif-index\":10,\"oifs\":[\"eth1\",\"eth2\",\"if500\"],\"oif-indexes\":[11,12,500],\"packets\":1234,\"bytes\":1851000,\"origin\":\"static\",\"age\":65000},"
-		   "{\"family\":\"inet6\",\"group\":\"ff0e::1\",\"iif\":\"eth0\",\"iif-index\":10,\"oifs\":[\"eth1\"],\"oif-indexes\":[11],\"packets\":1,\"bytes\":100,\"origin\":\"membership\",\"age\":7200000}]\n",
+	EXPECT_STR("[{\"family\":\"inet\",\"group\":\"239.1.2.3\",\"iif\":\"eth3\",\"iif-index\":13,\"oifs\":[],\"oif-indexes\":[],\"origin\":\"proxy\",\"age\":999,\"packets\":0,\"bytes\":0},"
+		   "{\"family\":\"inet\",\"group\":\"239.1.2.3\",\"source\":\"10.0.0.1\",\"iif\":\"eth0\",\"iif-index\":10,\"oifs\":[\"eth1\",\"eth2\",\"if500\"],\"oif-indexes\":[11,12,500],\"origin\":\"static\",\"age\":65000,\"packets\":1234,\"bytes\":1851000},"
+		   "{\"family\":\"inet6\",\"group\":\"ff0e::1\",\"iif\":\"eth0\",\"iif-index\":10,\"oifs\":[\"eth1\"],\"oif-indexes\":[11],\"origin\":\"membership\",\"age\":7200000,\"packets\":1,\"bytes\":100}]\n",
 		   s);
 	free(s);
 
 	s = mfe_show(NULL, true, true);
-	EXPECT(strstr(s, "\"age\":65000,\"wrong-iif\":3,\"threshold-drops\":4,\"boundary-drops\":5}") != NULL);
+	EXPECT(strstr(s, "\"bytes\":1851000,\"wrong-iif\":3,\"threshold-drops\":4,\"boundary-drops\":5}") != NULL);
 	free(s);
 	fake_ifnames(false);
 }
@@ -2067,8 +2070,7 @@ static void test_mfe_malformed(void)
 		EXPECT(mfe_table_print(&t, false) == 0);
 		EXPECT(print_end() == 0);
 		s = out_end(&o);
-		EXPECT_STR("Group   Source  In  Out  Packets  Bytes  Origin  Age\n"
-			   "ff0e::  *       -   -          -      -  9         -\n", s);
+		EXPECT_STR("ff0e::  source *  iif -  oif -  9  packets -  bytes -\n", s);
 		free(s);
 	}
 	mfe_table_free(&t);
@@ -2267,7 +2269,7 @@ static void test_iface_querier(void)
 	EXPECT(iface_print(nlmsg_hdr(msg), NULL) == 0);
 	EXPECT(print_end() == 0);
 	s = out_end(&o);
-	EXPECT(strstr(s, "\"robustness\":2,\"querier\":1,\"query-interval\":125000,") != NULL);
+	EXPECT(strstr(s, "\"robustness\":2,\"querier\":true,\"query-interval\":125000,") != NULL);
 	EXPECT(strstr(s, "\"max-groups\":4096,\"max-sources\":64,\"derived\":[\"startup-query-interval\",\"startup-query-count\"],\"boundaries\":[]}") != NULL);
 	free(s);
 	nlmsg_free(msg);
@@ -2286,7 +2288,7 @@ static void test_iface_querier(void)
 	EXPECT(iface_print(nlmsg_hdr(msg), NULL) == 0);
 	EXPECT(print_end() == 0);
 	s = out_end(&o);
-	EXPECT_STR("{\"ifname\":\"eth2\",\"querier\":0}\n", s);
+	EXPECT_STR("{\"ifname\":\"eth2\",\"querier\":false}\n", s);
 	free(s);
 	nlmsg_free(msg);
 	msg = genl_msg(MCAST_ROUTER_CMD_IFACE_GET);
@@ -3188,6 +3190,154 @@ static void test_querier_print(void)
 	fake_ifnames(false);
 }
 
+/* ---- batch files and config -------------------------------------------- */
+
+/* Split @line; the words joined by "|", or "error: WHY". */
+static char *split_joined(const char *line)
+{
+	char *copy = strdup(line), *argv[BATCH_MAX_ARGS + 1];
+	const char *why = NULL;
+	static char out[512];
+	int argc = batch_split(copy, argv, &why);
+
+	if (argc < 0) {
+		snprintf(out, sizeof(out), "error: %s", why);
+	} else {
+		out[0] = '\0';
+		for (int i = 0; i < argc; i++)
+			snprintf(out + strlen(out), sizeof(out) - strlen(out),
+				 "%s%s", i ? "|" : "", argv[i]);
+		EXPECT(argv[argc] == NULL);
+	}
+	free(copy);
+	return out;
+}
+
+static void test_batch_split(void)
+{
+	char many[BATCH_MAX_ARGS * 2 + 8] = "";
+
+	EXPECT_STR("interface|set|eth1|mode|router",
+		   split_joined("interface set eth1 mode router\n"));
+	EXPECT_STR("", split_joined("   \t\r\n"));
+	EXPECT_STR("", split_joined("# a comment"));
+	EXPECT_STR("", split_joined("   # an indented comment"));
+	EXPECT_STR("mfe|show", split_joined("mfe show # trailing comment"));
+	EXPECT_STR("a#b|c", split_joined("a#b c"));
+	EXPECT_STR("interface|set|my dev|mode|router",
+		   split_joined("interface set 'my dev' mode router"));
+	EXPECT_STR("x|a \"b\"|c", split_joined("x \"a \\\"b\\\"\" c"));
+	EXPECT_STR("#x|'y|\\z", split_joined("\\#x \\'y \\\\z"));
+	EXPECT_STR("ab c", split_joined("a'b c'"));
+	EXPECT_STR("error: unterminated quote", split_joined("set 'eth1"));
+	EXPECT_STR("error: backslash at the end of the line", split_joined("set eth1\\"));
+	for (int i = 0; i < BATCH_MAX_ARGS + 1; i++)
+		strcat(many, "a ");
+	EXPECT_STR("error: too many words", split_joined(many));
+}
+
+/* What config_put_word() writes, batch_split() reads back. */
+static void test_config_word(void)
+{
+	static const char *const names[] = {
+		"eth1", "we#ird", "#lead", "q'uote", "d\"q", "back\\slash",
+	};
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		char *buf = NULL, *argv[BATCH_MAX_ARGS + 1];
+		const char *why = NULL;
+		size_t len = 0;
+		FILE *fp = open_memstream(&buf, &len);
+
+		if (!fp)
+			exit(2);
+		fputs("interface set ", fp);
+		config_put_word(fp, names[i]);
+		fputs(" mode router\n", fp);
+		fclose(fp);
+		EXPECT(batch_split(buf, argv, &why) == 5);
+		EXPECT_STR(names[i], argv[2]);
+		free(buf);
+	}
+}
+
+static void test_config_devices(void)
+{
+	static const struct {
+		const char *line;
+		const char *devs;
+	} cases[] = {
+		{ "interface set eth1 mode router", "eth1" },
+		{ "interface del eth2", "eth2" },
+		{ "mfe add group 239.1.1.1 iif eth1 oif eth2 oif eth3", "eth1 eth2 eth3" },
+		{ "group add dev ppp0 group 239.1.1.1", "ppp0" },
+		{ "querier show dev wg0", "wg0" },
+		{ "mfe flush", "" },
+		{ "interface set", "" },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *copy = strdup(cases[i].line), *argv[BATCH_MAX_ARGS + 1];
+		const char *why = NULL, *devs[8];
+		char got[128] = "";
+		int argc = batch_split(copy, argv, &why);
+		int n = config_line_devices(argc, argv, devs, 8);
+
+		for (int d = 0; d < n; d++)
+			snprintf(got + strlen(got), sizeof(got) - strlen(got),
+				 "%s%s", d ? " " : "", devs[d]);
+		EXPECT_STR(cases[i].devs, got);
+		free(copy);
+	}
+}
+
+/* -batch runs lines until one fails; -force runs them all. */
+static void test_batch_run(void)
+{
+	char path[] = "/tmp/mcastctl-batch-XXXXXX";
+	struct capture out, err;
+	char *o, *e;
+	int fd = mkstemp(path);
+	FILE *fp = fd >= 0 ? fdopen(fd, "w") : NULL;
+
+	if (!fp)
+		exit(2);
+	fputs("# help of three objects, with a typo between\n"
+	      "interface help\n\n"
+	      "interfcae help\n"
+	      "  mfe help   # the usage again\n", fp);
+	fclose(fp);
+
+	capture_begin(&out, 1);
+	capture_begin(&err, 2);
+	EXPECT(batch_run(path, false) == -1);
+	e = capture_end(&err);
+	o = capture_end(&out);
+	EXPECT(strstr(o, "mcastctl interface set DEV") != NULL);
+	EXPECT(strstr(o, "mcastctl mfe add") == NULL);
+	EXPECT(strstr(e, "Error: unknown object \"interfcae\"") != NULL);
+	EXPECT(strstr(e, "Command failed /tmp/mcastctl-batch-") != NULL);
+	EXPECT(strstr(e, ":4\n") != NULL);
+	free(o);
+	free(e);
+
+	capture_begin(&out, 1);
+	capture_begin(&err, 2);
+	EXPECT(batch_run(path, true) == -1);
+	e = capture_end(&err);
+	o = capture_end(&out);
+	EXPECT(strstr(o, "mcastctl mfe add") != NULL);
+	free(o);
+	free(e);
+
+	capture_begin(&err, 2);
+	EXPECT(batch_run("/nonexistent/batch", false) == -1);
+	e = capture_end(&err);
+	EXPECT_STR("Error: cannot open \"/nonexistent/batch\": No such file or directory\n", e);
+	free(e);
+	unlink(path);
+}
+
 /* ---- runner ----------------------------------------------------------- */
 
 static const struct {
@@ -3243,6 +3393,10 @@ static const struct {
 	{ "group_malformed", test_group_malformed },
 	{ "querier_parse", test_querier_parse },
 	{ "querier_print", test_querier_print },
+	{ "batch_split", test_batch_split },
+	{ "config_word", test_config_word },
+	{ "config_devices", test_config_devices },
+	{ "batch_run", test_batch_run },
 };
 
 int main(void)
