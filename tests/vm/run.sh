@@ -37,15 +37,20 @@ accel=${MCR_ACCEL:-tcg}
 
 # shellcheck source=../lib/results.sh
 . "$root/tests/lib/results.sh"
+# shellcheck source=../lib/kbuild.sh
+. "$root/tests/lib/kbuild.sh"
 
 die() {
 	echo "run.sh: $*" >&2
 	exit 1
 }
 
+# /tmp, /run, /var/tmp and /var/log become tmpfs in the guest: tests/vm/init
+# binds a checkout or run directory under them back. /proc, /sys and /dev
+# are the guest's own.
 case "$root" in
-/tmp/* | /run/* | /var/tmp/* | /var/log/* | /proc/* | /sys/* | /dev/*)
-	die "the checkout ($root) is under a directory the guest replaces with tmpfs; move it"
+/proc/* | /sys/* | /dev/*)
+	die "the checkout ($root) is under a directory the guest replaces; move it"
 	;;
 esac
 
@@ -57,7 +62,9 @@ demo) vm_timeout=${MCR_VM_TIMEOUT:-900} ;;
 	script=$(realpath -e "$mode") || die "no such script: $mode"
 	[ -x "$script" ] || die "$script is not executable"
 	case "$script" in
-	/tmp/* | /run/* | /var/tmp/*) die "$script is hidden from the guest (tmpfs there)" ;;
+	"$root"/*) ;;
+	/tmp/* | /run/* | /var/tmp/* | /var/log/*)
+		die "$script is hidden from the guest (tmpfs there); put it in the checkout" ;;
 	esac
 	mode=script
 	vm_timeout=${MCR_VM_TIMEOUT:-1200}
@@ -65,17 +72,14 @@ demo) vm_timeout=${MCR_VM_TIMEOUT:-900} ;;
 esac
 
 out=${MCR_VM_OUT:-$cache_root/runs/$mode-$(date +%Y%m%d-%H%M%S)-$$}
-case "$out" in
-/tmp/* | /run/* | /var/tmp/* | /var/log/*) die "MCR_VM_OUT ($out) would be hidden in the guest" ;;
-esac
 rm -rf "$out"
 mkdir -p "$out/results"
 out=$(cd "$out" && pwd)
 results_init "$out"
 echo "run.sh: run directory $out"
 
-# 1. Test kernel (cached).
-if ! "$root/tests/kernel/build.sh" >"$out/kernel-build.log" 2>&1; then
+# 1. Test kernel (cached; the first build shows its progress).
+if ! kernel_build "$out/kernel-build.log"; then
 	tail -n 30 "$out/kernel-build.log"
 	result FAIL "vm: test kernel build" "$out/kernel-build.log"
 	exit 1
@@ -94,8 +98,11 @@ if [ ! -f "$msrc/kmod/Kbuild" ] && [ ! -f "$msrc/kmod/Makefile" ]; then
 	result FAIL "vm: build kmod/ against the test kernel" "$out/module-build.log"
 	exit 1
 fi
-echo "run.sh: building the module in $msrc against $kdir (W=1 C=2)"
-if ! make -C "$kdir" M="$msrc" W=1 C=2 modules >"$out/module-build.log" 2>&1; then
+# The checks build with W=1 and sparse (C=2); the demo is a user's build.
+checks=(W=1 C=2)
+[ "$mode" != demo ] || checks=()
+echo "run.sh: building the module in $msrc against $kdir${checks[*]:+ (${checks[*]})}"
+if ! make -C "$kdir" M="$msrc" "${checks[@]}" modules >"$out/module-build.log" 2>&1; then
 	tail -n 30 "$out/module-build.log"
 	result FAIL "vm: build kmod/ against the test kernel" "$out/module-build.log"
 	exit 1
@@ -103,7 +110,9 @@ fi
 # The test kernel is the third build target (with CONFIG_KUNIT, so the only
 # one that compiles the KUnit module): it must be warning-free too. A
 # warning fails this result but the run goes on.
-if grep -E '(^|: )(warning|error): |^WARNING: ' "$out/module-build.log"; then
+if [ "$mode" = demo ]; then
+	:
+elif grep -E '(^|: )(warning|error): |^WARNING: ' "$out/module-build.log"; then
 	result FAIL "build W=1 C=2 against the test kernel: warnings" "$out/module-build.log"
 else
 	result PASS "build W=1 C=2 against the test kernel" "$out/module-build.log"
@@ -133,8 +142,13 @@ append="$append mcr_kunit=${MCR_KUNIT:-1}"
 [ -z "${MCR_SCENARIOS:-}" ] || append="$append mcr_scenarios=$MCR_SCENARIOS"
 [ -z "$script" ] || append="$append mcr_script=$script"
 
+# No display, no VGA and no monitor: the serial port is the console, on
+# stdio. (-nographic would keep a VGA whose BIOS mirrors itself to the
+# serial port with terminal escapes that clear the screen and turn line
+# wrapping off.)
 qemu=(qemu-system-x86_64 -accel "$accel" -m "${MCR_VM_MEM:-2G}" -smp 2
-	-nographic -no-reboot
+	-display none -vga none -serial stdio -monitor none -parallel none
+	-no-reboot
 	-kernel "$bzimage" -append "$append"
 	-virtfs "local,path=/,mount_tag=root,security_model=none,readonly=on,multidevs=remap"
 	-virtfs "local,path=$out/results,mount_tag=results,security_model=none,multidevs=remap"
@@ -146,8 +160,10 @@ echo "run.sh: booting $release ($accel, timeout ${vm_timeout} s); console log $o
 t0=$(date +%s)
 qrc=0
 if [ "$mode" = demo ]; then
-	# The demo's output (and the kernel console) shown live.
-	timeout -k 10 "$vm_timeout" "${qemu[@]}" </dev/null 2>&1 | tee "$out/console.log"
+	# The demo's output (and the kernel console) shown live, with the
+	# serial line's CRs taken out.
+	timeout -k 10 "$vm_timeout" "${qemu[@]}" </dev/null 2>&1 | sed -u 's/\r$//' |
+		tee "$out/console.log"
 	qrc=${PIPESTATUS[0]}
 else
 	# Progress lines only ("mcr: ..."); everything is in console.log.
