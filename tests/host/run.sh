@@ -12,7 +12,12 @@
 #     genetlink-c schema and agrees with uapi/linux/mcast_router.h
 #     (tests/spec/check-uapi.py);
 #   - scenario lint, and every scenario in exactly one make check lane
-#     (tests/lib/lanes.sh).
+#     (tests/lib/lanes.sh);
+#   - mcastctl's bash completion (tools/mcastctl/tests/completion.sh);
+#   - every program the demo and check paths call is installed by them
+#     (tests/host/programs.sh);
+#   - DKMS builds against the 6.1 and 6.12 headers, make deb, lintian, and
+#     the packages installed and purged (tests/host/packaging.sh).
 #
 #   tests/host/run.sh [OUT_DIR]   results in OUT_DIR (default: a new dir
 #                                 under $MCR_CACHE/runs), see tests/lib/results.sh
@@ -186,6 +191,7 @@ run_scenario_lint() {
 run_lane_cover() {
 	log="$out/logs/lanes.log"
 	rc=0
+	lanes_assign "$root/tests/scenarios" "$root/tests/lib/scenario-times.txt"
 	for s in "$root"/tests/scenarios/[0-9]*.sh; do
 		n=$(basename "$s")
 		c=0
@@ -201,12 +207,40 @@ run_lane_cover() {
 	fi
 }
 
+# run_lines WHAT CMD...: a check that prints one line per result, "PASS
+# name", "FAIL name: why" or "SKIP name (why)", and its logs under the
+# directory given as CMD's last argument ($out/WHAT); each line is one result.
+run_lines() {
+	what=$1
+	shift
+	log="$out/logs/$what.log"
+	rc=0
+	"$@" "$out/$what" >"$log.lines" 2>"$log" || rc=$?
+	n=0
+	nf=0
+	while IFS= read -r line; do
+		st=${line%% *}
+		case "$st" in
+		PASS | SKIP) result "$st" "${line#* }" "$log" ;;
+		FAIL) result FAIL "${line#* }" "$log"; nf=$((nf + 1)) ;;
+		*) continue ;;
+		esac
+		n=$((n + 1))
+	done <"$log.lines"
+	if [ "$n" -eq 0 ] || { [ "$rc" -ne 0 ] && [ "$nf" -eq 0 ]; }; then
+		result FAIL "$what: exited with status $rc, $n results" "$log"
+	fi
+}
+
 build_against 6.1
 build_against 6.12
 run_checkpatch
 run_spec
 run_mcastctl
+run_lines completion "$root/tools/mcastctl/tests/completion.sh"
 run_scenario_lint
 run_lane_cover
+run_lines programs "$root/tests/host/programs.sh"
+run_lines packaging "$root/tests/host/packaging.sh"
 
 "$root/tests/lib/report.sh" --tails "$out"
