@@ -51,9 +51,13 @@ for line in sys.stdin:
             b.append("%s/%d" % (ipaddress.ip_address(bytes.fromhex(p["addr"])), p["len"]))
         if b:
             o["boundaries"] = b
-        # Flags come as a set, in no particular order.
+        # Flags come as a set, in no particular order; mcastctl prints
+        # the on/off values as JSON booleans.
         if "derived" in o:
             o["derived"] = sorted(o["derived"])
+        for k in ("querier", "fast-leave"):
+            if k in o:
+                o[k] = bool(o[k])
         out.append(o)
 print(json.dumps(sorted(out, key=lambda o: o["ifindex"]), sort_keys=True))
 '

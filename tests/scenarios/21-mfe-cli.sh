@@ -30,11 +30,13 @@ R mcastctl mfe add group 239.1.2.3 source 10.0.0.1 iif d0 oif d1
 R mcastctl mfe add group ff0e::1 iif d0 oif d2
 out=$(R mcastctl mfe show)
 echo "$out"
-check_eq "Group      Source    In  Out    Packets  Bytes  Origin  Age" \
-	"$(echo "$out" | head -1)" "header"
-check_eq 4 "$(echo "$out" | wc -l)" "three entries"
-echo "$out" | grep -Eq '^239\.1\.2\.3  \*         d0  d1,d2        0      0  static   [0-9]+s$' ||
+check_eq 3 "$(echo "$out" | wc -l)" "three entries, one line each, no header"
+echo "$out" | grep -Eq '^239\.1\.2\.3  source \*  iif d0  oif d1,d2  static  age [0-9]+s  packets 0  bytes 0$' ||
 	fail "(*,G) row: $out"
+out=$(R mcastctl -s mfe show -6)
+echo "$out"
+check_eq "    wrong-iif 0  threshold-drops 0  boundary-drops 0" \
+	"$(echo "$out" | sed -n 2p)" "-s: the drop counters on an indented line"
 j=$(R mcastctl -j mfe show group 239.1.2.3 source 10.0.0.1)
 check_eq '["inet","10.0.0.1","d0",["d1"],"static"]' \
 	"$(echo "$j" | jq -c '.[0] | [.family, .source, .iif, .oifs, .origin]')" \
