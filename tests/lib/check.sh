@@ -18,6 +18,8 @@ out=$(cd "$out" && pwd)
 . "$root/tests/lib/results.sh"
 # shellcheck source-path=SCRIPTDIR source=lanes.sh
 . "$root/tests/lib/lanes.sh"
+# shellcheck source-path=SCRIPTDIR source=kbuild.sh
+. "$root/tests/lib/kbuild.sh"
 results_init "$out/harness"
 
 t0=$(date +%s)
@@ -25,23 +27,32 @@ echo "== make check: results in $out"
 
 echo "== test kernel (${MCR_KERNEL_VARIANT:-debug})"
 kernel_ok=yes
-"$root/tests/kernel/build.sh" 2>&1 | tee "$out/harness/kernel-build.log"
-[ "${PIPESTATUS[0]}" -eq 0 ] || kernel_ok=
+kernel_build "$out/harness/kernel-build.log" || kernel_ok=
+tail -n 2 "$out/harness/kernel-build.log"
 tk=$(date +%s)
 if [ -z "$kernel_ok" ]; then
 	result FAIL "test kernel build" "$out/harness/kernel-build.log"
 fi
 
-echo "== host checks"
-"$root/tests/host/run.sh" "$out/host" || true
+# The guests run tools/mcastctl/mcastctl from the checkout.
+if ! make -C "$root/tools/mcastctl" >"$out/harness/mcastctl-build.log" 2>&1; then
+	result FAIL "mcastctl build for the VM" "$out/harness/mcastctl-build.log"
+fi
 th=$(date +%s)
+
+# host_checks [nice -n N]: tests/host/run.sh into $out/host, its output in
+# $out/harness/host.log.
+host_checks() {
+	"$@" "$root/tests/host/run.sh" "$out/host" >"$out/harness/host.log" 2>&1 || true
+}
 
 # Two VMs, one per host core (a TCG guest uses one): lane A runs KUnit
 # and the scenarios matching MCR_LANE_A, lane B the others matching
-# MCR_LANE_B. Lane B starts once lane A has built the module in the
+# MCR_LANE_B (by default balanced from tests/lib/scenario-times.txt). Lane B starts once lane A has built the module in the
 # checkout, so the two never build at once. An explicit MCR_SCENARIOS, or
 # MCR_CHECK_LANES=1, runs everything in one VM as before.
 # Comma-separated globs; the defaults are in lanes.sh.
+lanes_assign "$root/tests/scenarios" "$root/tests/lib/scenario-times.txt"
 lane_a=${MCR_LANE_A:-$LANE_A_DEFAULT}
 lane_b=${MCR_LANE_B:-$LANE_B_DEFAULT}
 if [ -n "$kernel_ok" ] && [ -z "${MCR_SCENARIOS:-}" ] &&
@@ -63,17 +74,32 @@ if [ -n "$kernel_ok" ] && [ -z "${MCR_SCENARIOS:-}" ] &&
 	MCR_KUNIT=0 MCR_SCENARIOS=$lane_b MCR_VM_OUT="$out/vm-b" \
 		"$root/tests/vm/run.sh" check >"$out/harness/lane-b.log" 2>&1 &
 	pid_b=$!
+	# The host checks meanwhile, at the lowest priority: the two guests
+	# keep both cores busy, so they mostly run on the core the lane that
+	# ends first gives back.
+	echo "== host checks (alongside, nice 19)"
+	host_checks nice -n 19 &
+	pid_h=$!
 	wait "$pid_a" || true
 	wait "$pid_b" || true
-	cat "$out/harness/lane-a.log" "$out/harness/lane-b.log"
+	tl=$(date +%s)
+	wait "$pid_h" || true
+	cat "$out/harness/host.log" "$out/harness/lane-a.log" "$out/harness/lane-b.log"
+	echo "== host checks ended $(($(date +%s) - tl)) s after the VMs"
 elif [ -n "$kernel_ok" ]; then
+	echo "== host checks"
+	host_checks
+	cat "$out/harness/host.log"
 	echo "== VM check run"
 	MCR_VM_OUT="$out/vm" "$root/tests/vm/run.sh" check || true
 else
+	echo "== host checks"
+	host_checks
+	cat "$out/harness/host.log"
 	result FAIL "vm: check run not started (no test kernel)"
 fi
 tv=$(date +%s)
 
-echo "== timings: kernel $((tk - t0)) s, host checks $((th - tk)) s, VM $((tv - th)) s, total $((tv - t0)) s"
+echo "== timings: kernel $((tk - t0)) s, mcastctl $((th - tk)) s, VMs and host checks $((tv - th)) s, total $((tv - t0)) s"
 echo "== summary (details: $out)"
 "$root/tests/lib/report.sh" --summary "$out"

@@ -69,28 +69,31 @@ safe_name() {
 # since MARK has a finding (or kmemleak reports a leak).
 dmesg_check() {
 	log="$R/dmesg/$(safe_name "$1").log"
+	# Read and searched on the guest's tmpfs: every read or write on the
+	# results share is a 9p round trip. Only a finding goes there.
+	tmp="/tmp/dmesg-check.$$"
 	leaks=
 	# Scan first: a scan reports new leaks in the kernel log too, and that
 	# line must land in this window, not the next one.
-	if [ "${3:-}" = kmemleak ] && kmemleak_scan "$log.kmemleak"; then
+	if [ "${3:-}" = kmemleak ] && kmemleak_scan "$tmp.kmemleak"; then
 		leaks=yes
 	fi
-	kmsg_since "$2" >"$log.all"
-	findings=$(kmsg_findings "$log.all")
+	kmsg_since "$2" >"$tmp.all"
+	findings=$(kmsg_findings "$tmp.all")
 	if [ -n "$findings" ] || [ -n "$leaks" ]; then
 		{
 			echo "== kernel log lines matching the failure patterns:"
 			echo "$findings"
 			if [ -n "$leaks" ]; then
 				echo "== kmemleak report:"
-				cat "$log.kmemleak"
+				cat "$tmp.kmemleak"
 			fi
 			echo "== whole kernel log since the mark:"
-			cat "$log.all"
+			cat "$tmp.all"
 		} >"$log"
 		result FAIL "dmesg: $1" "$log"
 	fi
-	rm -f "$log.all" "$log.kmemleak"
+	rm -f "$tmp.all" "$tmp.kmemleak"
 }
 
 module_loaded() {
@@ -161,26 +164,27 @@ run_kunit() {
 		echo "mcr: modprobe mcast_router_kunit exited with status $rc" >>"$log"
 		result FAIL "kunit: modprobe mcast_router_kunit" "$log"
 	fi
+	# Everything is read and written on the guest's tmpfs, then copied to
+	# the results share at once: each read or write there is a 9p round
+	# trip, and the shell reads its input a byte at a time.
+	ktap=$(mktemp -d)
 	found=
 	for d in /sys/kernel/debug/kunit/mcast_router*; do
 		[ -r "$d/results" ] || continue
 		suite=$(basename "$d")
-		cp "$d/results" "$R/kunit/$suite.ktap"
-		found="$found $R/kunit/$suite.ktap"
+		cat "$d/results" >"$ktap/$suite.ktap"
+		found="$found $ktap/$suite.ktap"
 	done
 	if [ -z "$found" ]; then
 		# No debugfs results (module crashed while loading?): use the log.
-		kmsg_since "$mark" >"$R/kunit/dmesg.ktap"
-		found="$R/kunit/dmesg.ktap"
+		kmsg_since "$mark" >"$ktap/dmesg.ktap"
+		found="$ktap/dmesg.ktap"
 	fi
-	# One python3 for every suite: each start costs the guest tens of
-	# seconds (TCG, a debug kernel, the 9p root).
+	# One python3 for every suite: each start costs the guest seconds.
 	n=0
 	# shellcheck disable=SC2086 # $found is a list of paths without spaces
 	python3 "$root/tests/lib/ktap.py" --prefix "kunit " $found \
-		>"$R/kunit/results" || true
-	# Hundreds of results: recorded on the guest's tmpfs, then appended to
-	# the 9p share at once (each append there costs a 9p round trip).
+		>"$ktap/results" || true
 	tmp_results=$(mktemp -d)
 	real_results=$RESULTS_DIR
 	RESULTS_DIR=$tmp_results
@@ -192,16 +196,18 @@ run_kunit() {
 			last=$suite
 			f="kunit/$suite.ktap"
 			# Without debugfs results every name is from the kernel log.
-			[ -e "$R/$f" ] || f="kunit/dmesg.ktap"
+			[ -e "$ktap/$suite.ktap" ] || f="kunit/dmesg.ktap"
 		fi
 		result "$st" "$name" "$f"
 		n=$((n + 1))
-	done <"$R/kunit/results"
+	done <"$ktap/results"
 	RESULTS_DIR=$real_results
 	for f in results.txt logs.txt; do
 		[ ! -e "$tmp_results/$f" ] || cat "$tmp_results/$f" >>"$RESULTS_DIR/$f"
 	done
-	rm -rf "$tmp_results" "$R/kunit/results"
+	rm -f "$ktap/results"
+	cp "$ktap"/*.ktap "$R/kunit/"
+	rm -rf "$tmp_results" "$ktap"
 	[ "$n" -gt 0 ] || result FAIL "kunit: no mcast_router suite reported" "$log"
 	if module_loaded mcast_router_kunit; then
 		timeout -k 5 120 rmmod mcast_router_kunit >>"$log" 2>&1 ||
