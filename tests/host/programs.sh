@@ -555,10 +555,10 @@ function load(f, kind,    line, a) {
 
 BEGIN {
 	SQ = sprintf("%c", 39)
-	n = split("if then else elif fi case esac for select while until do done in function time ! { } [[ ]]", a, " ")
+	n = split("if then else elif fi case esac for select while until do done in function time ! { }", a, " ")
 	for (i = 1; i <= n; i++)
 		KW[a[i]] = 1
-	n = split(": . source alias bg bind break builtin caller cd command compgen complete compopt continue declare dirs disown echo enable eval exec exit export false fc fg getopts hash help history jobs kill let local logout mapfile popd printf pushd pwd read readarray readonly return set shift shopt suspend test times trap true type typeset ulimit umask unalias unset wait [", a, " ")
+	n = split(": . source alias bg bind break builtin caller cd command compgen complete compopt continue declare dirs disown echo enable eval exec exit export false fc fg getopts hash help history jobs kill let local logout mapfile popd printf pushd pwd read readarray readonly return set shift shopt suspend test times trap true type typeset ulimit umask unalias unset wait [ [[", a, " ")
 	for (i = 1; i <= n; i++)
 		BI[a[i]] = 1
 	load(ENVIRON["SCAN_NAMES"], "names")

@@ -70,7 +70,7 @@ ip -n h1 addr add 198.51.100.2/24 dev eth0
 ip -n h1 addr add 2001:db8:2::2/64 dev eth0 nodad
 ip -n h2 addr add 203.0.113.2/24 dev eth0
 ip -n h2 addr add 2001:db8:3::2/64 dev eth0 nodad
-ip -n router -br link show
+ip -n router -br link show type veth
 
 say "watching configuration events"
 mon=$(mktemp)
@@ -216,6 +216,9 @@ left() {
 wait_for 30 "the router to forget $g after h2's leave" left
 run mcastctl group show dev dn2
 run mcastctl -s mfe show group $g
+echo "(h1's datagrams also went to the proxy's upstream up0, as RFC 4605 has a"
+echo " downstream source's traffic go upstream; up0's ttl-threshold is 32 and"
+echo " their TTL 16, so its 50 copies were held back: threshold-drops 50)"
 
 g=233.252.0.3
 say "the proxy: h1 joins $g, the router reports it to the provider's router, whose stream reaches h1"

@@ -161,10 +161,14 @@ t0=$(date +%s)
 qrc=0
 if [ "$mode" = demo ]; then
 	# The demo's output (and the kernel console) shown live, with the
-	# serial line's CRs taken out.
-	timeout -k 10 "$vm_timeout" "${qemu[@]}" </dev/null 2>&1 | sed -u 's/\r$//' |
+	# serial line's CRs and the guest's reset message taken out; QEMU's own
+	# messages (a warning that the guest's NIC has no host network: it is
+	# meant to have none) go to qemu.log, shown if QEMU fails.
+	timeout -k 10 "$vm_timeout" "${qemu[@]}" </dev/null 2>"$out/qemu.log" |
+		sed -u -e 's/\r$//' -e '/^\[ *[0-9.]*\] sysrq: Resetting$/d' |
 		tee "$out/console.log"
 	qrc=${PIPESTATUS[0]}
+	[ "$qrc" -eq 0 ] || cat "$out/qemu.log"
 else
 	# Progress lines only ("mcr: ..."); everything is in console.log.
 	timeout -k 10 "$vm_timeout" "${qemu[@]}" </dev/null 2>&1 | tee "$out/console.log" |
