@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "madcap_cli.h"
 #include "mcastctl.h"
 #include "utils.h"
 
@@ -23,6 +24,7 @@ const struct cmd mcastctl_objects[] = {
 	{ "proxy", proxy_main },
 	{ "monitor", monitor_main },
 	{ "config", config_main },
+	{ "madcap", madcap_main },
 	{ "help", help_main },
 	{ NULL, NULL },
 };
@@ -85,7 +87,7 @@ void mcastctl_usage(FILE *fp)
 	fputs("Usage: mcastctl [ OPTIONS ] OBJECT { COMMAND | help }\n"
 	      "       mcastctl [ -force ] -b[atch] FILE\n"
 	      "where  OBJECT := { interface | mfe | group | querier | proxy | monitor |\n"
-	      "                  config | help }\n"
+	      "                  config | madcap | help }\n"
 	      "       OPTIONS := { -j[son] | -p[retty] | -s[tats] | -n[etns] NAME |\n"
 	      "                    -4 | -6 | -V[ersion] | -h[elp] }\n"
 	      "-batch: one command per line (\"OBJECT COMMAND ...\", # comments);\n"

@@ -138,10 +138,10 @@ fi
 
 # Objects and options.
 is "objects" "mcastctl " \
-	interface mfe group querier proxy monitor config help
-is "object prefix" "mcastctl m" mfe monitor
+	interface mfe group querier proxy monitor config madcap help
+is "object prefix" "mcastctl m" mfe monitor madcap
 is "objects after options" "mcastctl -j -p -s " \
-	interface mfe group querier proxy monitor config help
+	interface mfe group querier proxy monitor config madcap help
 is "options" "mcastctl -" -json -pretty -stats -netns -batch -force \
 	-Version -help -4 -6
 is "long options" "mcastctl --" --json --pretty --stats --netns --batch \
@@ -246,6 +246,51 @@ is "querier show dev DEV" "mcastctl querier show dev " "${devices[@]}"
 has "querier show dev lo" "mcastctl -s querier show dev l" lo
 is "proxy show keywords" "mcastctl proxy show " dev group -4 -6
 is "proxy show after dev" "mcastctl proxy show dev lo " group -4 -6
+
+# madcap.
+madcap_cmds=(scope exclude lease stats params getinfo request renew release
+	help)
+mkdir -p "$tmp/leases"
+touch "$tmp/leases/00112233445566778899aabbccddeeff.json"
+is "madcap commands" "mcastctl madcap " "${madcap_cmds[@]}" control
+is "madcap control PATH completes files" "mcastctl madcap control cmds" \
+	cmds.batch cmds.txt
+is "madcap commands after control PATH" "mcastctl madcap control x.sock " \
+	"${madcap_cmds[@]}"
+is "madcap --control PATH" "mcastctl -j madcap --control x.sock s" scope stats
+is "madcap scope verbs" "mcastctl madcap scope " add set del show help
+is "madcap scope add keywords" "mcastctl madcap scope add Local " \
+	range ttl lease state expires lang
+is "madcap scope add keywords left" \
+	"mcastctl madcap scope add Local range 239.1.0.0-239.1.0.255 ttl 8 " \
+	lease state expires lang
+is "madcap scope add state values" "mcastctl madcap scope add L state " \
+	active inactive
+is "madcap scope set: no range" "mcastctl madcap scope set L " \
+	ttl lease state expires lang
+is "madcap scope set expires never" "mcastctl madcap scope set L expires " \
+	never
+is "madcap scope del NAME force" "mcastctl madcap scope del L " force
+is "madcap scope del NAME force: once" "mcastctl madcap scope del L force "
+is "madcap exclude verbs" "mcastctl madcap exclude " add del help
+is "madcap lease verbs" "mcastctl madcap lease " show del help
+is "madcap lease show scope" "mcastctl madcap lease show " scope
+is "madcap getinfo keywords" "mcastctl madcap getinfo " server group family \
+	port timeout dev ttl skew require-feature
+is "madcap request family values" "mcastctl madcap request family " \
+	inet inet6
+is "madcap request dev DEV" "mcastctl madcap request dev " "${devices[@]}"
+is "madcap request: keywords once, require-feature repeats" \
+	"mcastctl madcap request scope Local count 2-4 lease 1h start 0 server 10.0.0.1 group 239.255.255.254 family inet port 2535 timeout 1 dev lo ttl 1 skew 0 require-feature 9 " \
+	require-feature
+MCASTCTL_MADCAP_DIR=$tmp/leases is \
+	"madcap renew LEASE-ID from the lease directory" \
+	"mcastctl madcap renew 00" 00112233445566778899aabbccddeeff
+is "madcap renew keywords" "mcastctl madcap renew 00ff " lease server port \
+	timeout dev skew require-feature
+is "madcap release keywords" "mcastctl madcap release 00ff server ::1 " \
+	port timeout dev skew require-feature
+is "nothing after madcap stats" "mcastctl madcap stats "
 
 echo "$passed passed, $failed failed"
 ((failed == 0))
