@@ -7,7 +7,10 @@
 #   - checkpatch.pl --strict (from the test kernel's source) over kmod/ and
 #     uapi/;
 #   - tools/mcastctl builds and its `make check` passes (each of its counted
-#     tests is one result);
+#     tests is one result); so do tools/madcap (the MADCAP codec) and
+#     tools/madcapd (the MADCAP server);
+#   - MADCAP end to end: madcapd (ASan/UBSan) and mcastctl madcap in two
+#     network namespaces (tests/host/madcap.sh);
 #   - Documentation/netlink/mcast_router.yaml validates against the kernel's
 #     genetlink-c schema and agrees with uapi/linux/mcast_router.h
 #     (tests/spec/check-uapi.py);
@@ -117,41 +120,57 @@ run_checkpatch() {
 	fi
 }
 
-run_mcastctl() {
-	tdir="$root/tools/mcastctl"
-	log="$out/logs/mcastctl-build.log"
+# run_tool NAME: tools/NAME builds warning-free and its `make check` passes;
+# each test its closing "N passed, M failed" line counts is one result (or,
+# without one, what cmocka's "[  PASSED  ] N test(s)." and "[  FAILED  ] N
+# test(s)" lines count, summed over its groups).
+run_tool() {
+	name=$1
+	tdir="$root/tools/$name"
+	log="$out/logs/$name-build.log"
 	if [ ! -f "$tdir/Makefile" ]; then
 		echo "$tdir/Makefile is missing" >"$log"
-		result FAIL "mcastctl: build" "$log"
+		result FAIL "$name: build" "$log"
 		return 0
 	fi
 	if make -C "$tdir" >"$log" 2>&1 && [ -z "$(diagnostics "$log")" ]; then
-		result PASS "mcastctl: build" "$log"
+		result PASS "$name: build" "$log"
 	else
-		result FAIL "mcastctl: build" "$log"
+		result FAIL "$name: build" "$log"
 		return 0
 	fi
-	log="$out/logs/mcastctl-check.log"
+	log="$out/logs/$name-check.log"
 	rc=0
 	timeout -k 10 "${MCR_HOST_CHECK_TIMEOUT:-900}" make -C "$tdir" check >"$log" 2>&1 || rc=$?
 	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1 || true)
 	if [ -z "$line" ]; then
+		line=$(awk '
+			/^\[  PASSED  \] [0-9]+ test/ { p += $4; n++ }
+			/^\[  FAILED  \] [0-9]+ test/ { f += $4; n++ }
+			END { if (n) print p + 0, "passed,", f + 0, "failed" }
+		' "$log")
+	fi
+	if [ -z "$line" ]; then
 		echo "no closing 'N passed, N failed' line (exit status $rc)" >>"$log"
-		result FAIL "mcastctl: check" "$log"
+		result FAIL "$name: check" "$log"
 		return 0
 	fi
 	np=$(echo "$line" | awk '{ print $1 }')
 	nf=$(echo "$line" | awk '{ print $3 }')
 	for ((i = 1; i <= np; i++)); do
-		echo "PASS mcastctl check: test $i of $np passed" >>"$out/results.txt"
+		echo "PASS $name check: test $i of $np passed" >>"$out/results.txt"
 	done
 	for ((i = 1; i <= nf; i++)); do
-		result FAIL "mcastctl check: failure $i of $nf" "$log"
+		result FAIL "$name check: failure $i of $nf" "$log"
 	done
-	echo "mcr: mcastctl check: $np passed, $nf failed (exit status $rc)"
+	echo "mcr: $name check: $np passed, $nf failed (exit status $rc)"
 	if [ "$rc" -ne 0 ] && [ "$nf" -eq 0 ]; then
-		result FAIL "mcastctl: check exited with status $rc" "$log"
+		result FAIL "$name: check exited with status $rc" "$log"
 	fi
+}
+
+run_mcastctl() {
+	run_tool mcastctl
 }
 
 run_spec() {
@@ -237,6 +256,9 @@ build_against 6.12
 run_checkpatch
 run_spec
 run_mcastctl
+run_tool madcap
+run_tool madcapd
+run_lines madcap "$root/tests/host/madcap.sh"
 run_lines completion "$root/tools/mcastctl/tests/completion.sh"
 run_scenario_lint
 run_lane_cover
