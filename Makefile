@@ -1,14 +1,15 @@
 # SPDX-License-Identifier: GPL-2.0
 #
-# mcast_router: kernel module (kmod/, built through ./Kbuild) and mcastctl
-# (tools/mcastctl).
+# mcast_router: kernel module (kmod/, built through ./Kbuild), mcastctl
+# (tools/mcastctl) and the MADCAP server madcapd (tools/madcapd).
 #
-#   make [all]        module against $(KDIR) and mcastctl
+#   make [all]        module against $(KDIR), mcastctl and madcapd
 #   make modules      the module only
-#   make tools        mcastctl only
-#   make install      the module (depmod included) and mcastctl with its man
+#   make tools        mcastctl and madcapd only (tools/Makefile)
+#   make install      the module (depmod included), mcastctl with its man
 #                     page, bash completion, systemd unit, udev rule and an
-#                     example configuration (DESTDIR, PREFIX, KDIR/KVER)
+#                     example configuration, and madcapd with its man page
+#                     and unit (DESTDIR, PREFIX, KDIR/KVER)
 #   make uninstall    what make install installed, but the configuration
 #   make dkms-install, dkms-remove, deb    see mk/packaging.mk
 #   make clean
@@ -42,7 +43,6 @@ SYSTEMDDIR ?= /etc/systemd/system
 UDEVDIR ?= /etc/udev/rules.d
 CONFDIR ?= /etc/mcast_router
 MCASTCTL_DIR := tools/mcastctl
-MANPAGE := Documentation/mcastctl.8
 VERSION := $(shell cat VERSION)
 
 # Debian's kernels sign every module they install (CONFIG_MODULE_SIG_ALL)
@@ -61,11 +61,11 @@ modules:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) modules
 
 tools:
-	$(MAKE) -C $(MCASTCTL_DIR)
+	$(MAKE) -C tools
 
 clean:
 	if [ -d $(KDIR) ]; then $(MAKE) -C $(KDIR) M=$(CURDIR) clean; fi
-	if [ -f $(MCASTCTL_DIR)/Makefile ]; then $(MAKE) -C $(MCASTCTL_DIR) clean; fi
+	$(MAKE) -C tools clean
 
 install: modules_install tools_install
 
@@ -78,14 +78,16 @@ modules_install: modules
 	$(if $(DESTDIR),@echo "depmod: not run into DESTDIR; run 'depmod $(KVER)' where it is installed",depmod $(KVER))
 
 tools_install: tools
-	install -D -m 0755 $(MCASTCTL_DIR)/mcastctl $(DESTDIR)$(SBINDIR)/mcastctl
-	install -D -m 0644 $(MANPAGE) $(DESTDIR)$(MANDIR)/man8/mcastctl.8
+	$(MAKE) -C tools install PREFIX=$(PREFIX) SBINDIR=$(SBINDIR) MANDIR=$(MANDIR)
 	install -D -m 0644 $(MCASTCTL_DIR)/completion/mcastctl \
 		$(DESTDIR)$(BASHCOMPDIR)/mcastctl
 	install -d $(DESTDIR)$(SYSTEMDDIR) $(DESTDIR)$(UDEVDIR)
 	sed 's|/usr/sbin/mcastctl|$(SBINDIR)/mcastctl|g' \
 		tools/systemd/mcast-router.service \
 		>$(DESTDIR)$(SYSTEMDDIR)/mcast-router.service
+	sed 's|/usr/sbin/madcapd|$(SBINDIR)/madcapd|g' \
+		tools/systemd/madcapd.service \
+		>$(DESTDIR)$(SYSTEMDDIR)/madcapd.service
 	sed 's|/usr/sbin/mcastctl|$(SBINDIR)/mcastctl|g' \
 		tools/udev/80-mcast-router.rules \
 		>$(DESTDIR)$(UDEVDIR)/80-mcast-router.rules
@@ -99,8 +101,10 @@ uninstall:
 	rm -f $(DESTDIR)/lib/modules/$(KVER)/updates/kmod/mcast_router.ko*
 	$(if $(DESTDIR),,depmod $(KVER))
 	rm -f $(DESTDIR)$(SBINDIR)/mcastctl $(DESTDIR)$(MANDIR)/man8/mcastctl.8 \
+		$(DESTDIR)$(SBINDIR)/madcapd $(DESTDIR)$(MANDIR)/man8/madcapd.8 \
 		$(DESTDIR)$(BASHCOMPDIR)/mcastctl \
 		$(DESTDIR)$(SYSTEMDDIR)/mcast-router.service \
+		$(DESTDIR)$(SYSTEMDDIR)/madcapd.service \
 		$(DESTDIR)$(UDEVDIR)/80-mcast-router.rules
 
 deps:

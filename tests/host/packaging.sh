@@ -11,10 +11,10 @@
 #     that kernel, else here in a temporary DKMS tree (--dkmstree, --sourcetree, --installtree,
 #     --kernelsourcedir: the running kernel's headers are not needed) with a
 #     temporary signing key;
-#   - make deb builds mcast-router and mcast-router-dkms (in a temporary
+#   - make deb builds mcast-router, mcast-router-madcapd and mcast-router-dkms (in a temporary
 #     DEB_BUILD_DIR; the .debs and .changes are kept in OUT_DIR/deb);
 #   - lintian --fail-on error,warning on the .changes is clean;
-#   - both packages install with dpkg -i (the files, the conffile, the
+#   - the packages install with dpkg -i (the files, the conffile, the
 #     enabled unit, the DKMS entry), then dpkg --purge leaves nothing.
 #
 #   tests/host/packaging.sh OUT_DIR
@@ -132,7 +132,7 @@ restore_machine() {
 	l=$1
 	[ -n "$e_owned" ] || return 0
 	note "$l" "restoring the machine"
-	for p in "$name_pkg" "$name_pkg-dkms"; do
+	for p in "$name_pkg" "$name_pkg-dkms" "$name_pkg-madcapd"; do
 		if pkg_known "$p"; then
 			dpkg --purge "$p" </dev/null >>"$l" 2>&1 || echo "dpkg --purge $p failed" >>"$l"
 		fi
@@ -293,16 +293,19 @@ check_dkms_builds() {
 debdir=$out/deb
 deb_main=
 deb_dkms=
+deb_madcapd=
 changes=
 
 check_make_deb() {
-	name="packaging: make deb builds mcast-router and mcast-router-dkms"
+	name="packaging: make deb builds mcast-router, -madcapd and -dkms"
 	log=$logs/make-deb.log
 	: >"$log"
 	rm -rf "$debdir"
 	mkdir -p "$debdir"
 	rc=0
-	timeout -k 10 "$build_timeout" make -C "$root" deb DEB_BUILD_DIR="$tmp/deb" \
+	# nocheck: the tools' unit tests are host checks of their own.
+	DEB_BUILD_OPTIONS=nocheck timeout -k 10 "$build_timeout" \
+		make -C "$root" deb DEB_BUILD_DIR="$tmp/deb" \
 		</dev/null >>"$log" 2>&1 || rc=$?
 	note "$log" "exit status $rc"
 	for f in "$tmp"/deb/*.deb "$tmp"/deb/*.changes "$tmp"/deb/*.buildinfo; do
@@ -310,11 +313,13 @@ check_make_deb() {
 	done
 	deb_main=$(first_file "$debdir/${name_pkg}_${version}"_*.deb)
 	deb_dkms=$(first_file "$debdir/${name_pkg}-dkms_${version}_all.deb")
+	deb_madcapd=$(first_file "$debdir/${name_pkg}-madcapd_${version}"_*.deb)
 	changes=$(first_file "$debdir/${name_pkg}_${version}"_*.changes)
 	ok=1
-	[ "$rc" -eq 0 ] && [ -n "$deb_main" ] && [ -n "$deb_dkms" ] && [ -n "$changes" ] || ok=
+	[ "$rc" -eq 0 ] && [ -n "$deb_main" ] && [ -n "$deb_dkms" ] &&
+		[ -n "$deb_madcapd" ] && [ -n "$changes" ] || ok=
 	if [ -n "$ok" ]; then
-		for d in "$deb_main" "$deb_dkms"; do
+		for d in "$deb_main" "$deb_dkms" "$deb_madcapd"; do
 			note "$log" "contents of $(basename "$d")"
 			dpkg-deb -c "$d" | awk '{ print $6 }' >>"$log"
 		done
@@ -376,7 +381,7 @@ check_install_purge() {
 		skip "$name" "make deb failed"
 		return 0
 	fi
-	for p in "$name_pkg" "$name_pkg-dkms"; do
+	for p in "$name_pkg" "$name_pkg-dkms" "$name_pkg-madcapd"; do
 		if pkg_known "$p"; then
 			skip "$name" "$p is already on this machine"
 			return 0
@@ -396,13 +401,13 @@ check_install_purge() {
 	wants=/etc/systemd/system/multi-user.target.wants/$unit
 
 	note "$log" "dpkg -i (running kernel $kernel)"
-	if ! dpkg -i "$deb_dkms" "$deb_main" </dev/null >>"$log" 2>&1; then
+	if ! dpkg -i "$deb_dkms" "$deb_main" "$deb_madcapd" </dev/null >>"$log" 2>&1; then
 		note "$log" "dpkg -i failed"
 		ok=
 	fi
 	if [ -n "$ok" ]; then
 		note "$log" "installed files"
-		for p in "$name_pkg" "$name_pkg-dkms"; do
+		for p in "$name_pkg" "$name_pkg-dkms" "$name_pkg-madcapd"; do
 			expect "$log" "$p installed" sh -c \
 				"dpkg-query -W -f='\${Status}\n' '$p' | grep -qx 'install ok installed'" || ok=
 		done
@@ -416,6 +421,14 @@ check_install_purge() {
 		expect "$log" "unit enabled" test -L "$wants" || ok=
 		expect "$log" "systemd-analyze verify" \
 			systemd-analyze verify --man=no "/lib/systemd/system/$unit" || ok=
+		expect "$log" "/usr/sbin/madcapd" test -x /usr/sbin/madcapd || ok=
+		expect "$log" "madcapd's libraries" sh -c \
+			"! ldd /usr/sbin/madcapd | grep 'not found'" || ok=
+		expect "$log" "madcapd man page" test -f /usr/share/man/man8/madcapd.8.gz || ok=
+		expect "$log" "madcapd unit enabled" \
+			test -L /etc/systemd/system/multi-user.target.wants/madcapd.service || ok=
+		expect "$log" "systemd-analyze verify madcapd.service" \
+			systemd-analyze verify --man=no /lib/systemd/system/madcapd.service || ok=
 		expect "$log" "conffile" test -f /etc/mcast_router/mcast_router.conf || ok=
 		expect "$log" "conffile registered" sh -c \
 			"dpkg-query -W -f='\${Conffiles}\n' '$name_pkg' | grep -q ' /etc/mcast_router/mcast_router.conf '" || ok=
@@ -442,12 +455,12 @@ check_install_purge() {
 	fi
 
 	note "$log" "dpkg --purge"
-	if ! dpkg --purge "$name_pkg" "$name_pkg-dkms" </dev/null >>"$log" 2>&1; then
+	if ! dpkg --purge "$name_pkg" "$name_pkg-madcapd" "$name_pkg-dkms" </dev/null >>"$log" 2>&1; then
 		note "$log" "dpkg --purge failed"
 		ok=
 	fi
 	note "$log" "after purge"
-	for p in "$name_pkg" "$name_pkg-dkms"; do
+	for p in "$name_pkg" "$name_pkg-dkms" "$name_pkg-madcapd"; do
 		expect "$log" "$p gone" sh -c "! dpkg-query -W -f='\${db:Status-Abbrev}' '$p' 2>/dev/null | grep -qv '^un'" || ok=
 	done
 	expect "$log" "no DKMS entry" sh -c "[ -z \"\$(dkms status -m '$name_pkg')\" ]" || ok=
@@ -458,6 +471,9 @@ check_install_purge() {
 	expect "$log" "no /etc/mcast_router" test ! -e /etc/mcast_router || ok=
 	expect "$log" "unit not enabled" test ! -e "$wants" || ok=
 	expect "$log" "no /usr/sbin/mcastctl" test ! -e /usr/sbin/mcastctl || ok=
+	expect "$log" "no /usr/sbin/madcapd" test ! -e /usr/sbin/madcapd || ok=
+	expect "$log" "madcapd unit not enabled" \
+		test ! -e /etc/systemd/system/multi-user.target.wants/madcapd.service || ok=
 
 	restore_machine "$log"
 	if [ -n "$ok" ]; then
@@ -469,7 +485,7 @@ check_install_purge() {
 
 if [ "$(id -u)" != 0 ]; then
 	check_version
-	for n in "dkms build" "make deb builds mcast-router and mcast-router-dkms" \
+	for n in "dkms build" "make deb builds mcast-router, -madcapd and -dkms" \
 		"lintian clean (--fail-on error,warning)" "packages install and purge cleanly"; do
 		skip "packaging: $n" "not root"
 	done
@@ -478,7 +494,7 @@ fi
 
 check_version
 if [ -z "$version" ]; then
-	for n in "dkms build" "make deb builds mcast-router and mcast-router-dkms" \
+	for n in "dkms build" "make deb builds mcast-router, -madcapd and -dkms" \
 		"lintian clean (--fail-on error,warning)" "packages install and purge cleanly"; do
 		skip "packaging: $n" "no VERSION"
 	done
