@@ -371,6 +371,7 @@ static int cmd_params_show(struct ctl *c)
 	jint(o, "max_per_client", p->max_per_client);
 	jint(o, "max_per_request", p->max_per_request);
 	jint(o, "max_offers", p->max_offers);
+	jint(o, "max_leases", p->max_leases);
 	jint(o, "max_cache", p->max_cache);
 	json_object_object_add(c->rep, "params", o);
 	return 0;

@@ -43,11 +43,11 @@
  *                  bad_lease_ids, unsupported_features, dropped_short,
  *                  dropped_version, dropped_options, dropped_nak,
  *                  dropped_type, cache_hits, offers_full, client_cap,
- *                  store_failures} (meanings: tools/madcapd/server.h),
+ *                  leases_full, store_failures} (meanings: tools/madcapd/server.h),
  *                  "scopes": [ {name, total, in_use, offered, free} ]
  *   params-show    -> "params": {clock_skew, extra_allocation_time,
  *                  offer_hold, response_cache_interval, max_per_client,
- *                  max_per_request, max_offers, max_cache}
+ *                  max_per_request, max_offers, max_cache, max_leases}
  *
  * Scope counts: total = addresses the scope can ever allocate (its size
  * minus reserved and excluded ones); in_use = held by leases, including

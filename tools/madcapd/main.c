@@ -50,15 +50,17 @@ static void usage(FILE *f)
 		"               [--clock-skew SEC] [--extra-time SEC] [--offer-hold SEC]\n"
 		"               [--cache-interval SEC] [--max-per-client N]\n"
 		"               [--max-per-request N] [--max-offers N] [--max-cache N]\n"
-		"               [--verbose]\n"
+		"               [--max-leases N] [--verbose]\n"
 		"Defaults: --db %s --control %s --port %d\n"
 		"  --ipv6-server-group %s --clock-skew %d --extra-time %d\n"
 		"  --offer-hold %d --cache-interval %d --max-per-client %d\n"
-		"  --max-per-request %d --max-offers %d --max-cache %d\n",
+		"  --max-per-request %d --max-offers %d --max-cache %d\n"
+		"  --max-leases %d\n",
 		DEFAULT_DB, CTLSOCK_PATH, MADCAP_PORT, SERVER_V6_GROUP,
 		SERVER_CLOCK_SKEW, SERVER_EXTRA_TIME, SERVER_OFFER_HOLD,
 		SERVER_CACHE_INTERVAL, SERVER_MAX_PER_CLIENT,
-		SERVER_MAX_PER_REQUEST, SERVER_MAX_OFFERS, SERVER_MAX_CACHE);
+		SERVER_MAX_PER_REQUEST, SERVER_MAX_OFFERS, SERVER_MAX_CACHE,
+		SERVER_MAX_LEASES);
 }
 
 static int number(const char *name, const char *s, unsigned long min,
@@ -95,6 +97,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		{ "max-cache", required_argument, NULL, 8 },
 		{ "port", required_argument, NULL, 9 },
 		{ "ipv6-server-group", required_argument, NULL, 10 },
+		{ "max-leases", required_argument, NULL, 11 },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -162,6 +165,10 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		case 8:
 			err = number("max-cache", optarg, 1, 1000000,
 				     &p->max_cache);
+			break;
+		case 11:
+			err = number("max-leases", optarg, 1, 10000000,
+				     &p->max_leases);
 			break;
 		case 9:
 			err = number("port", optarg, 1, 65535, &port);

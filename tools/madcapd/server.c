@@ -173,6 +173,11 @@ static bool counts(struct req_ctx *x, const struct lease *skip, struct terms *t,
 	}
 	if (t->want_n > s->p.max_per_request)
 		t->want_n = s->p.max_per_request;
+	if (s->leases.n >= s->p.max_leases) {
+		s->c.leases_full++;
+		*v = reply_nak(x, MADCAP_ERR_NOT_COMPLETED, MADCAP_OPT_NUM_ADDRS);
+		return false;
+	}
 	held = lease_client_count(&s->leases, &x->peer->addr, x->now, NULL) +
 	       lease_client_count(&s->offers, &x->peer->addr, x->now, skip);
 	room = held < s->p.max_per_client ? s->p.max_per_client - held : 0;

@@ -31,6 +31,7 @@
 #define SERVER_MAX_PER_REQUEST	256	/* addresses granted per request */
 #define SERVER_MAX_OFFERS	1024	/* offers held at once */
 #define SERVER_MAX_CACHE	1024	/* cached responses */
+#define SERVER_MAX_LEASES	65536	/* leases held at once, all clients */
 #define SERVER_RANGE_MAX	65535	/* addresses per range on the wire */
 
 /* The IPv4 local scope's MADCAP address (239.255.0.0/16, RFC 2730 2.10). */
@@ -53,6 +54,8 @@
  * @max_per_request: most addresses granted to one request
  * @max_offers: most offers held at once
  * @max_cache: most responses cached
+ * @max_leases: most leases held at once, whatever their clients (client
+ *	addresses can be spoofed: this bounds the database)
  * @v6_group: the IPv6 server group (reserved should a scope contain it)
  */
 struct server_params {
@@ -64,6 +67,7 @@ struct server_params {
 	uint32_t max_per_request;
 	uint32_t max_offers;
 	uint32_t max_cache;
+	uint32_t max_leases;
 	struct madcap_addr v6_group;
 };
 
@@ -78,7 +82,8 @@ struct server_params {
  * dropped_type: OFFERs and ACKs received (never answered; an unknown
  * type is answered with NAK Invalid Request, RFC 2730 2.2).
  * cache_hits: requests answered from the response cache. offers_full,
- * client_cap: requests refused by those bounds (also in requests_denied).
+ * client_cap, leases_full: requests refused by those bounds (also in
+ * requests_denied).
  * store_failures: commits that failed (the request got a NAK, error 0).
  */
 #define SERVER_COUNTERS(X)						\
@@ -87,7 +92,7 @@ struct server_params {
 	X(invalid_requests) X(excessive_clock_skews) X(bad_lease_ids)	\
 	X(unsupported_features) X(dropped_short) X(dropped_version)	\
 	X(dropped_options) X(dropped_nak) X(dropped_type) X(cache_hits)	\
-	X(offers_full) X(client_cap) X(store_failures)
+	X(offers_full) X(client_cap) X(leases_full) X(store_failures)
 
 /** struct server_counters - see SERVER_COUNTERS */
 struct server_counters {

@@ -30,6 +30,7 @@ void server_params_default(struct server_params *p)
 	p->max_per_request = SERVER_MAX_PER_REQUEST;
 	p->max_offers = SERVER_MAX_OFFERS;
 	p->max_cache = SERVER_MAX_CACHE;
+	p->max_leases = SERVER_MAX_LEASES;
 	madcap_addr_parse(SERVER_V6_GROUP, &p->v6_group);
 }
 

@@ -409,6 +409,31 @@ static void bounds(void **state)
 	assert_int_equal(f->s.c.offers_full, 1);
 }
 
+/* Spoofed client addresses cannot grow the lease table past max_leases. */
+static void lease_table_bound(void **state)
+{
+	struct fx *f = *state;
+	struct madcap_msg *m;
+
+	f->p.max_leases = 2;
+	fx_restart(f);
+	for (int i = 0; i < 3; i++) {
+		char id[8];
+
+		f->peer.addr = A(i == 0 ? "192.0.2.30" : i == 1 ? "192.0.2.31" :
+				 "192.0.2.32");
+		snprintf(id, sizeof(id), "m%d", i);
+		m = fx_req(f, MADCAP_REQUEST, V4, 120 + i, id);
+		fx_set_scope(m, "239.1.0.0");
+		assert_true(fx_send(f));
+		if (i < 2)
+			assert_int_equal(f->rep.type, MADCAP_ACK);
+	}
+	fx_assert_nak(f, MADCAP_ERR_NOT_COMPLETED, MADCAP_OPT_NUM_ADDRS);
+	assert_int_equal(f->s.c.leases_full, 1);
+	assert_int_equal(f->s.leases.n, 2);
+}
+
 static void lease_and_start_times(void **state)
 {
 	struct fx *f = *state;
@@ -595,6 +620,7 @@ int main(void)
 		T(unknown_scope),
 		T(exhaustion_and_min_desired),
 		T(bounds),
+		T(lease_table_bound),
 		T(lease_and_start_times),
 		T(request_for_another_server),
 		T(ipv6_dynamic_group_ids),
