@@ -23,6 +23,9 @@
 # up0 (proxy show), the provider's router learns it from that report
 # (group show in isp), the provider's stream reaches h1, and h1's leave
 # goes upstream.
+# Then MADCAP (RFC 2730): madcapd on the router leases addresses from a
+# site-local scope; h2 asks for one with mcastctl madcap request, joins
+# it, h1 streams to it, and the scope boundary on up0 keeps it inside.
 set -eu
 
 root=${MCR_ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
@@ -256,6 +259,49 @@ unproxied() {
 wait_for 30 "the router to leave $g upstream after h1's leave" unproxied
 run mcastctl proxy show
 echo "($g is no longer reported upstream; the first section's receivers still are)"
+
+say "MADCAP: the router leases a group address to h2, which then uses it"
+# The guest's /run is its own tmpfs; /var/lib is the host's, read-only.
+export MCASTCTL_MADCAP_DIR=/run/mcast_router/madcap-client
+echo "router# madcapd --db /run/mcast_router/madcap.db --interface dn1 --interface dn2 &"
+ip netns exec router madcapd --foreground --db /run/mcast_router/madcap.db \
+	--interface dn1 --interface dn2 2>"$rxdir/madcapd.log" &
+cleanup_add "kill $! 2>/dev/null"
+wait_for 30 "madcapd's control socket" test -S /run/mcast_router/madcapd.sock
+run mcastctl madcap scope add site range 239.192.0.0-239.192.3.255 ttl 16 lease 1d
+run mcastctl madcap exclude add site 239.192.0.0-239.192.0.15
+run mcastctl madcap scope show
+ip -n h2 route add 224.0.0.0/4 dev eth0
+echo "h2# mcastctl madcap getinfo"
+ip netns exec h2 mcastctl madcap getinfo
+echo "h2# mcastctl madcap request scope site"
+ip netns exec h2 mcastctl madcap request scope site | tee "$rxdir/lease"
+g=$(sed -n 's/^    \(239\.[0-9.]*\)$/\1/p' "$rxdir/lease" | head -n 1)
+[ -n "$g" ] || fail "no address in mcastctl madcap request's answer"
+echo "(the first address after the excluded 239.192.0.0-239.192.0.15)"
+run mcastctl madcap lease show
+ip netns exec h2 python3 -c "$receiver" "$g" "$rxdir/h2-$g" &
+rx=$!
+cleanup_add "kill $rx 2>/dev/null"
+wait_for 60 "the receiver of $g on h2" test -s "$rxdir/h2-$g"
+wait_for 30 "the router to learn $g on dn2 from h2's report" joined
+echo "h1# sending 50 datagrams to $g (TTL 16)"
+ip netns exec h1 python3 -c "$source" "$g" 50
+rx_lease() {
+	[ "$(cat "$rxdir/h2-$g")" -ge 50 ]
+}
+wait_for 60 "h2 to receive 50 datagrams of $g" rx_lease
+echo "h2 received $(cat "$rxdir/h2-$g") of 50 datagrams to $g"
+run mcastctl -s mfe show group "$g"
+echo "(up0 is listed, as RFC 4605 sends a downstream source's traffic upstream,"
+echo " but its boundary 239.192.0.0/14 keeps the site scope inside the site:"
+echo " boundary-drops 50)"
+bdrops=$(ip netns exec router mcastctl -j -s mfe show group "$g" | jq '.[0]."boundary-drops"')
+[ "$bdrops" = 50 ] || fail "the boundary was to stop 50 copies on up0, not $bdrops"
+echo "h2# mcastctl madcap release $(sed -n 's/^lease \([0-9a-f]*\) .*/\1/p' "$rxdir/lease")"
+ip netns exec h2 mcastctl madcap release \
+	"$(sed -n 's/^lease \([0-9a-f]*\) .*/\1/p' "$rxdir/lease")"
+run mcastctl madcap stats
 echo
 echo "demo: done"
 
