@@ -80,9 +80,10 @@ lookup_path=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 # What `make demo`, `make check` (and `make bench`) run:
 # "DIR|MAKEFILE|TARGETS" (MAKEFILE empty: DIR/Makefile; TARGETS empty: its
 # default goal). The make -C/-f their recipes start are followed.
-# tests/host/run.sh runs the mcastctl Makefile through a variable (make -C
+# tests/host/run.sh runs the tools' Makefiles through a variable (make -C
 # "$tdir" [check]), which the scan cannot follow: listed here.
-make_roots=(".||demo check bench" "tools/mcastctl||all check")
+make_roots=(".||demo check bench" "tools/mcastctl||all check" "tools/madcap||all check"
+	"tools/madcapd||all check")
 # Scripts scanned in any case (following the calls finds them too).
 script_roots=(tests/lib/check.sh tests/host/run.sh tests/vm/run.sh
 	tests/kernel/build.sh tests/vm/init tests/vm/guest-check.sh tests/vm/demo.sh
