@@ -66,6 +66,7 @@ tools:
 clean:
 	if [ -d $(KDIR) ]; then $(MAKE) -C $(KDIR) M=$(CURDIR) clean; fi
 	$(MAKE) -C tools clean
+	$(MAKE) -C tests/helpers clean
 
 install: modules_install tools_install
 

@@ -38,6 +38,9 @@ fi
 if ! make -C "$root/tools/mcastctl" >"$out/harness/mcastctl-build.log" 2>&1; then
 	result FAIL "mcastctl build for the VM" "$out/harness/mcastctl-build.log"
 fi
+if ! make -C "$root/tests/helpers" >"$out/harness/helpers-build.log" 2>&1; then
+	result FAIL "tests/helpers build for the VM" "$out/harness/helpers-build.log"
+fi
 th=$(date +%s)
 
 # host_checks [nice -n N]: tests/host/run.sh into $out/host, its output in

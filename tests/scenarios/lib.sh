@@ -103,16 +103,26 @@ check_fail() {
 # transcript).
 # CMD's arguments are expanded once, by the caller: to poll a value, use
 # wait_eq / wait_ge, never `test "$(...)"` (tests/host/run.sh rejects it).
+# The clock is /proc/uptime read by the shell itself: a date(1) per poll
+# costs ~1 s in the debug guest.
 wait_for() {
 	_to=$1
 	_what=$2
 	shift 2
-	_end=$(($(date +%s) + _to))
+	_lib_uptime
+	_end=$((_lib_up + _to))
 	while ! "$@"; do
-		[ "$(date +%s)" -lt "$_end" ] || fail "timed out after ${_to} s waiting for $_what"
+		_lib_uptime
+		[ "$_lib_up" -lt "$_end" ] || fail "timed out after ${_to} s waiting for $_what"
 		sleep 0.1
 	done
 	[ -n "${WAIT_QUIET:-}" ] || echo "ok: waited for $_what"
+}
+
+# _lib_uptime: whole seconds since boot into _lib_up, without a process.
+_lib_uptime() {
+	read -r _lib_up _lib_idle </proc/uptime
+	_lib_up=${_lib_up%.*}
 }
 
 # wait_eq TIMEOUT_S WHAT WANT CMD...: poll until CMD prints WANT.

@@ -2,7 +2,7 @@
 # shellcheck shell=sh
 #
 # Helpers for the IGMP/MLD scenarios (4x): hosts that join through their
-# own kernel's IGMP/MLD stack (mjoin.py), and the router's view of them.
+# own kernel's IGMP/MLD stack (tests/helpers/mjoin), and the router's view of them.
 # Sourced after lib.sh and fwd-lib.sh.
 
 memb_n=0
@@ -14,7 +14,7 @@ memb_join() {
 	shift
 	memb_n=$((memb_n + 1))
 	_out=$(mktemp)
-	ip netns exec "$_ns" /usr/bin/python3 "$MCR_ROOT/tests/scenarios/mjoin.py" "$@" \
+	ip netns exec "$_ns" "$MCR_ROOT/tests/helpers/mjoin" "$@" \
 		>"$_out" 2>&1 &
 	memb_pid=$!
 	cleanup_add "kill $memb_pid 2>/dev/null; rm -f $_out"
@@ -24,8 +24,12 @@ memb_join() {
 }
 
 # The joiner said it joined; if it died instead, fail with what it said.
+# Read with the shell's own read: this is polled, and every process
+# started costs ~0.5 s in the debug guest.
 _memb_joined() {
-	grep -q joined "$_mj_out" && return 0
+	_mj_line=
+	read -r _mj_line <"$_mj_out" || true
+	[ "$_mj_line" = joined ] && return 0
 	kill -0 "$memb_pid" 2>/dev/null ||
 		fail "$_mj_what exited: $(cat "$_mj_out")"
 	return 1
@@ -86,15 +90,15 @@ memb_events() {
 
 # memb_event_at FILE AFTER EVENT DEV KEY: the stamp of the first EVENT for
 # DEV and KEY (a group, or a family for querier events) after line AFTER
-# of FILE; nothing if there is none yet.
+# of FILE; nothing if there is none yet. One jq for all the lines (this
+# is polled).
 memb_event_at() {
-	tail -n +"$(($2 + 1))" "$1" | while read -r _ts _json; do
-		if echo "$_json" | jq -e --arg e "$3" --arg d "$4" --arg k "$5" \
-			'.event == $e and .dev == $d and (.group // .family) == $k' >/dev/null; then
-			echo "$_ts"
-			break
-		fi
-	done
+	tail -n +"$(($2 + 1))" "$1" |
+		jq -rR --arg e "$3" --arg d "$4" --arg k "$5" '
+			index(" ") as $i | .[:$i] as $ts | .[$i + 1:] | fromjson? |
+			select(.event == $e and .dev == $d and
+				(.group // .family) == $k) | $ts' |
+		head -n 1
 }
 
 # memb_wait_event FILE AFTER EVENT DEV KEY: wait (bounded) for that event;

@@ -118,6 +118,14 @@ else
 	result PASS "build W=1 C=2 against the test kernel" "$out/module-build.log"
 fi
 
+# The scenarios' helper programs (tests/helpers); make check builds them
+# before its two lanes start, so this is a no-op there.
+if ! make -C "$root/tests/helpers" >"$out/helpers-build.log" 2>&1; then
+	cat "$out/helpers-build.log"
+	result FAIL "vm: build tests/helpers" "$out/helpers-build.log"
+	exit 1
+fi
+
 # 3. Stage the modules: the test kernel's own plus ours in extra/.
 stage="$out/stage"
 mkdir -p "$stage/lib/modules"
