@@ -42,52 +42,57 @@ struct transaction {
 	mr_nl_describe_fn describe;
 };
 
-/* Find TLV @type in the TLVs starting @off bytes into the payload. */
-static const struct nlattr *tlv_at(const struct nlmsghdr *nlh, size_t off,
-				   int type)
+/*
+ * What the kernel may append to an error, ACK or DONE message. libnl's
+ * NLA_STRING wants the terminating NUL; bounds come as u32 or u64, so the
+ * policy only asks for the shorter and tlv_uint() checks the width.
+ */
+static struct nla_policy ack_policy[NLMSGERR_ATTR_MAX + 1] = {
+	[NLMSGERR_ATTR_MSG] = { .type = NLA_STRING },
+	[NLMSGERR_ATTR_OFFS] = { .type = NLA_U32 },
+	[NLMSGERR_ATTR_POLICY] = { .type = NLA_NESTED },
+};
+
+static struct nla_policy range_policy[NL_POLICY_TYPE_ATTR_MAX + 1] = {
+	[NL_POLICY_TYPE_ATTR_MIN_VALUE_U] = { .type = NLA_U32 },
+	[NL_POLICY_TYPE_ATTR_MAX_VALUE_U] = { .type = NLA_U32 },
+};
+
+/*
+ * The NLMSGERR_ATTR_* TLVs of an error, ACK or DONE message into @tb (all
+ * NULL if it carries none, or they do not parse).
+ */
+static void ack_tlvs(const struct nlmsghdr *nlh,
+		     struct nlattr *tb[NLMSGERR_ATTR_MAX + 1])
 {
-	size_t plen = nlh->nlmsg_len - NLMSG_HDRLEN;
-	const char *p = (const char *)nlh + NLMSG_HDRLEN;
+	size_t plen, hdrlen;
 
-	off = NLMSG_ALIGN(off);
-	while (off + sizeof(struct nlattr) <= plen) {
-		const struct nlattr *a = (const void *)(p + off);
-		size_t alen = a->nla_len;
-
-		if (alen < sizeof(*a) || off + alen > plen)
-			return NULL;
-		if ((a->nla_type & NLA_TYPE_MASK) == type)
-			return a;
-		off += NLA_ALIGN(alen);
-	}
-	return NULL;
-}
-
-/* TLV @type of an error, ACK or DONE message, or NULL. */
-static const struct nlattr *ack_tlv(const struct nlmsghdr *nlh, int type)
-{
-	size_t plen;
-
+	memset(tb, 0, sizeof(*tb) * (NLMSGERR_ATTR_MAX + 1));
 	if (nlh->nlmsg_len < NLMSG_HDRLEN ||
 	    !(nlh->nlmsg_flags & NLM_F_ACK_TLVS))
-		return NULL;
+		return;
 	plen = nlh->nlmsg_len - NLMSG_HDRLEN;
 
 	if (nlh->nlmsg_type == NLMSG_ERROR) {
 		const struct nlmsgerr *e = NLMSG_DATA(nlh);
-		size_t off;
 
 		if (plen < sizeof(*e))
-			return NULL;
+			return;
 		if (nlh->nlmsg_flags & NLM_F_CAPPED)
-			off = sizeof(*e);
+			hdrlen = sizeof(*e);
 		else
-			off = offsetof(struct nlmsgerr, msg) + e->msg.nlmsg_len;
-		return tlv_at(nlh, off, type);
+			hdrlen = offsetof(struct nlmsgerr, msg) + e->msg.nlmsg_len;
+	} else if (nlh->nlmsg_type == NLMSG_DONE) {
+		hdrlen = sizeof(int);
+	} else {
+		return;
 	}
-	if (nlh->nlmsg_type == NLMSG_DONE)
-		return tlv_at(nlh, sizeof(int), type);
-	return NULL;
+	if (hdrlen > plen)
+		return;
+	/* libnl only reads the message: its API is not const-qualified. */
+	if (nlmsg_parse((struct nlmsghdr *)nlh, (int)hdrlen, tb,
+			NLMSGERR_ATTR_MAX, ack_policy) < 0)
+		memset(tb, 0, sizeof(*tb) * (NLMSGERR_ATTR_MAX + 1));
 }
 
 /**
@@ -98,31 +103,22 @@ static const struct nlattr *ack_tlv(const struct nlmsghdr *nlh, int type)
  */
 const char *mr_nl_extack_msg(const struct nlmsghdr *nlh)
 {
-	const struct nlattr *a = ack_tlv(nlh, NLMSGERR_ATTR_MSG);
-	const char *s;
-	size_t slen;
+	struct nlattr *tb[NLMSGERR_ATTR_MAX + 1];
 
-	if (!a)
-		return NULL;
-	s = (const char *)a + NLA_HDRLEN;
-	slen = a->nla_len - NLA_HDRLEN;
-	if (!slen || !memchr(s, '\0', slen))
-		return NULL;
-	return s;
+	ack_tlvs(nlh, tb);
+	return tb[NLMSGERR_ATTR_MSG] ? nla_get_string(tb[NLMSGERR_ATTR_MSG]) :
+				       NULL;
 }
 
 /* A u32 or u64 TLV's value (policy bounds come in either width). */
 static bool tlv_uint(const struct nlattr *a, uint64_t *v)
 {
-	if (a->nla_len == NLA_HDRLEN + sizeof(uint32_t)) {
-		uint32_t v32;
-
-		memcpy(&v32, (const char *)a + NLA_HDRLEN, sizeof(v32));
-		*v = v32;
+	switch (nla_len(a)) {
+	case sizeof(uint32_t):
+		*v = nla_get_u32(a);
 		return true;
-	}
-	if (a->nla_len == NLA_HDRLEN + sizeof(uint64_t)) {
-		memcpy(v, (const char *)a + NLA_HDRLEN, sizeof(*v));
+	case sizeof(uint64_t):
+		*v = nla_get_u64(a);
 		return true;
 	}
 	return false;
@@ -167,16 +163,17 @@ static int attr_at_offset(const struct nlmsghdr *req, uint32_t offs)
 bool mr_nl_explain(const struct nlmsghdr *nlh, const struct nlmsghdr *req,
 		   mr_nl_describe_fn describe, char *buf, size_t len)
 {
-	const char *msg = mr_nl_extack_msg(nlh);
-	const struct nlattr *offs_tlv, *pol;
-	const char *name = NULL;
+	struct nlattr *tb[NLMSGERR_ATTR_MAX + 1], *rtb[NL_POLICY_TYPE_ATTR_MAX + 1];
+	const char *msg, *name = NULL;
 	bool duration = false;
 	char range[96] = "";
 	uint64_t offs;
 	int type;
 
-	offs_tlv = ack_tlv(nlh, NLMSGERR_ATTR_OFFS);
-	if (!offs_tlv || !req || !describe || !tlv_uint(offs_tlv, &offs) ||
+	ack_tlvs(nlh, tb);
+	msg = tb[NLMSGERR_ATTR_MSG] ? nla_get_string(tb[NLMSGERR_ATTR_MSG]) : NULL;
+	if (!tb[NLMSGERR_ATTR_OFFS] || !req || !describe ||
+	    !tlv_uint(tb[NLMSGERR_ATTR_OFFS], &offs) ||
 	    (type = attr_at_offset(req, offs)) < 0 ||
 	    !describe(type, &name, &duration) || !name) {
 		if (!msg)
@@ -185,25 +182,15 @@ bool mr_nl_explain(const struct nlmsghdr *nlh, const struct nlmsghdr *req,
 		return true;
 	}
 
-	pol = ack_tlv(nlh, NLMSGERR_ATTR_POLICY);
-	if (pol && pol->nla_len >= NLA_HDRLEN) {
-		const char *p = (const char *)pol + NLA_HDRLEN;
-		size_t plen = pol->nla_len - NLA_HDRLEN, off = 0;
-		bool has_min = false, has_max = false;
+	if (tb[NLMSGERR_ATTR_POLICY] &&
+	    !nla_parse_nested(rtb, NL_POLICY_TYPE_ATTR_MAX,
+			      tb[NLMSGERR_ATTR_POLICY], range_policy)) {
+		const struct nlattr *lo_tlv = rtb[NL_POLICY_TYPE_ATTR_MIN_VALUE_U];
+		const struct nlattr *hi_tlv = rtb[NL_POLICY_TYPE_ATTR_MAX_VALUE_U];
 		uint64_t min = 0, max = 0;
 
-		while (off + NLA_HDRLEN <= plen) {
-			const struct nlattr *a = (const void *)(p + off);
-
-			if (a->nla_len < NLA_HDRLEN || off + a->nla_len > plen)
-				break;
-			if (a->nla_type == NL_POLICY_TYPE_ATTR_MIN_VALUE_U)
-				has_min = tlv_uint(a, &min);
-			else if (a->nla_type == NL_POLICY_TYPE_ATTR_MAX_VALUE_U)
-				has_max = tlv_uint(a, &max);
-			off += NLA_ALIGN(a->nla_len);
-		}
-		if (has_min && has_max) {
+		if (lo_tlv && hi_tlv && tlv_uint(lo_tlv, &min) &&
+		    tlv_uint(hi_tlv, &max)) {
 			if (duration && max <= UINT32_MAX) {
 				char lo[32], hi[32];
 
@@ -428,7 +415,10 @@ int mr_nl_open(struct mr_nl *nl)
 			nl_geterror(ret));
 		goto err;
 	}
-	/* Older kernels lack these; errors then fall back to strerror(). */
+	/*
+	 * Older kernels lack these; errors then fall back to strerror().
+	 * Debian 12's libnl 3.7 has no nl_socket_set_ext_ack(): setsockopt.
+	 */
 	fd = nl_socket_get_fd(nl->sk);
 	(void)setsockopt(fd, SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof(one));
 	(void)setsockopt(fd, SOL_NETLINK, NETLINK_CAP_ACK, &one, sizeof(one));
