@@ -8,11 +8,12 @@
  *                                      be a MADCAP client
  *
  * This file dispatches the verbs and holds the parsers both halves share:
- * durations (30d, 12h, 1d12h, 90s), times (never, Unix seconds, ISO 8601),
- * address ranges (FIRST-LAST), counts (MIN[-MAX]) and lease identifiers
- * (hex). As everywhere in mcastctl only the syntax is checked here: whether
- * a range is multicast, inside a scope or free is madcapd's to judge, and
- * its refusal is printed as it words it.
+ * durations (30d, 12h, 1d12h, 90s: utils.c's parse_dur() in seconds),
+ * times (never, Unix seconds, ISO 8601), address ranges (FIRST-LAST),
+ * counts (MIN[-MAX]) and lease identifiers (hex). As everywhere in
+ * mcastctl only the syntax is checked here: whether a range is multicast,
+ * inside a scope or free is madcapd's to judge, and its refusal is printed
+ * as it words it.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -37,7 +38,7 @@ static bool is_digit(char c)
 }
 
 /**
- * madcap_parse_dur() - parse a duration in whole seconds
+ * madcap_parse_dur() - parse_dur() in seconds, up to UINT32_MAX
  * @s: one or more NUMBER UNIT parts, UNIT one of d, h, m, s, largest
  *	first, each at most once: "30d", "12h", "90s", "1d12h", "2h30m"
  * @secs: the duration in seconds on success
@@ -47,62 +48,7 @@ static bool is_digit(char c)
  */
 int madcap_parse_dur(const char *s, uint32_t *secs, const char **why)
 {
-	static const struct { char unit; uint64_t secs; } units[] = {
-		{ 'd', 86400 }, { 'h', 3600 }, { 'm', 60 }, { 's', 1 },
-	};
-	uint64_t total = 0;
-	size_t next = 0;
-
-	if (!*s) {
-		*why = "empty value";
-		return -1;
-	}
-	if (*s == '-') {
-		*why = "negative durations are not allowed";
-		return -1;
-	}
-	while (*s) {
-		uint64_t v = 0;
-		size_t n = 0, u;
-
-		while (is_digit(*s)) {
-			if (v <= UINT32_MAX)
-				v = v * 10 + (uint64_t)(*s - '0');
-			s++;
-			n++;
-		}
-		if (!n) {
-			*why = "expected a number followed by a unit (d, h, m or s)";
-			return -1;
-		}
-		if (!*s) {
-			*why = "a unit is required (d, h, m or s)";
-			return -1;
-		}
-		for (u = 0; u < sizeof(units) / sizeof(units[0]); u++)
-			if (*s == units[u].unit)
-				break;
-		if (u == sizeof(units) / sizeof(units[0])) {
-			*why = "unknown unit or trailing characters (use d, h, m or s)";
-			return -1;
-		}
-		if (u < next) {
-			*why = "units must go from the largest to the smallest, each once (1d12h)";
-			return -1;
-		}
-		next = u + 1;
-		s++;
-		if (v > UINT32_MAX)
-			goto range;
-		total += v * units[u].secs;
-		if (total > UINT32_MAX)
-			goto range;
-	}
-	*secs = (uint32_t)total;
-	return 0;
-range:
-	*why = "too large (at most 4294967295s)";
-	return -1;
+	return parse_dur(s, DUR_SECS, UINT32_MAX, secs, why);
 }
 
 /**

@@ -87,21 +87,76 @@ range:
 	return -1;
 }
 
+/*
+ * The two duration syntaxes: what a DUR_* unit reads, and the messages that
+ * name its suffixes.
+ */
+static const struct dur_syntax {
+	const char *name;		/* the unit of the result */
+	struct {
+		const char *suffix;
+		uint32_t mult;		/* in units of the result */
+	} units[4];			/* largest first */
+	bool fraction;			/* "1.5s" */
+	bool compound;			/* "1d12h": NUMBER UNIT repeated */
+	const char *no_number, *no_unit, *bad_unit;
+} dur_syntax[] = {
+	[DUR_MS] = {
+		.name = "ms",
+		.units = { { "m", 60000 }, { "s", 1000 }, { "ms", 1 } },
+		.fraction = true,
+		.no_number = "expected a number followed by a unit (ms, s or m)",
+		.no_unit = "a unit is required (ms, s or m)",
+		.bad_unit = "unknown unit or trailing characters (use ms, s or m)",
+	},
+	[DUR_SECS] = {
+		.name = "s",
+		.units = { { "d", 86400 }, { "h", 3600 }, { "m", 60 }, { "s", 1 } },
+		.compound = true,
+		.no_number = "expected a number followed by a unit (d, h, m or s)",
+		.no_unit = "a unit is required (d, h, m or s)",
+		.bad_unit = "unknown unit or trailing characters (use d, h, m or s)",
+	},
+};
+
+/*
+ * The unit of @syn that @s starts with (compound syntax) or is (else):
+ * its index, *@s moved past it; -1 if none.
+ */
+static int dur_unit_at(const struct dur_syntax *syn, const char **s)
+{
+	for (int i = 0; i < 4 && syn->units[i].suffix; i++) {
+		const char *sfx = syn->units[i].suffix;
+		size_t n = strlen(sfx);
+
+		if (syn->compound ? !strncmp(*s, sfx, n) : !strcmp(*s, sfx)) {
+			*s += n;
+			return i;
+		}
+	}
+	return -1;
+}
+
 /**
- * parse_duration() - parse a duration with a mandatory unit
- * @s: the argument: digits, an optional fraction, then "ms", "s" or "m"
- * @ms: the duration in milliseconds on success
+ * parse_dur() - parse a duration with mandatory units
+ * @s: the argument
+ * @unit: what it is read as and returned in:
+ *	DUR_MS: digits, an optional fraction, then "ms", "s" or "m" ("125s",
+ *	"31.25s", "100ms", "1.5m"); a whole number of milliseconds;
+ *	DUR_SECS: one or more NUMBER UNIT parts, UNIT one of d, h, m, s,
+ *	largest first, each at most once ("30d", "90s", "1d12h", "2h30m")
+ * @max: the largest value accepted, in @unit (at most UINT32_MAX)
+ * @val: the duration in @unit on success
  * @why: on failure, the reason
- *
- * Accepts e.g. "125s", "31.25s", "100ms", "2m", "1.5m". The value must be a
- * whole number of milliseconds no larger than UINT32_MAX.
  *
  * Return: 0 on success, -1 on error.
  */
-int parse_duration(const char *s, uint32_t *ms, const char **why)
+int parse_dur(const char *s, enum dur_unit unit, uint64_t max, uint32_t *val,
+	      const char **why)
 {
-	uint64_t ipart, fpart = 0, unit, pow10 = 1, total;
-	size_t nfrac = 0;
+	const struct dur_syntax *syn = &dur_syntax[unit];
+	uint64_t total = 0;
+	int next = 0;
 
 	if (!*s) {
 		*why = "empty value";
@@ -111,60 +166,82 @@ int parse_duration(const char *s, uint32_t *ms, const char **why)
 		*why = "negative durations are not allowed";
 		return -1;
 	}
-	if (!read_digits(&s, &ipart)) {
-		*why = "expected a number followed by a unit (ms, s or m)";
-		return -1;
-	}
-	if (*s == '.') {
-		const char *f = ++s;
+	do {
+		uint64_t ipart, fpart = 0, pow10 = 1, mult;
+		int u;
 
-		if (!is_digit(*f)) {
-			*why = "expected digits after the decimal point";
+		if (!read_digits(&s, &ipart)) {
+			*why = syn->no_number;
 			return -1;
 		}
-		while (is_digit(*s))
-			s++;
-		/* Trailing zeros of the fraction carry no information. */
-		nfrac = (size_t)(s - f);
-		while (nfrac && f[nfrac - 1] == '0')
-			nfrac--;
-		if (nfrac > 9) {
+		if (syn->fraction && *s == '.') {
+			const char *f = ++s;
+			size_t nfrac;
+
+			if (!is_digit(*f)) {
+				*why = "expected digits after the decimal point";
+				return -1;
+			}
+			while (is_digit(*s))
+				s++;
+			/* Trailing zeros of the fraction carry no information. */
+			nfrac = (size_t)(s - f);
+			while (nfrac && f[nfrac - 1] == '0')
+				nfrac--;
+			if (nfrac > 9) {
+				*why = "not a whole number of milliseconds";
+				return -1;
+			}
+			for (size_t i = 0; i < nfrac; i++) {
+				fpart = fpart * 10 + (uint64_t)(f[i] - '0');
+				pow10 *= 10;
+			}
+		}
+		if (!*s) {
+			*why = syn->no_unit;
+			return -1;
+		}
+		u = dur_unit_at(syn, &s);
+		if (u < 0) {
+			*why = syn->bad_unit;
+			return -1;
+		}
+		if (u < next) {
+			*why = "units must go from the largest to the smallest, each once (1d12h)";
+			return -1;
+		}
+		next = u + 1;
+		mult = syn->units[u].mult;
+		if ((fpart * mult) % pow10) {
 			*why = "not a whole number of milliseconds";
 			return -1;
 		}
-		for (size_t i = 0; i < nfrac; i++) {
-			fpart = fpart * 10 + (uint64_t)(f[i] - '0');
-			pow10 *= 10;
-		}
-	}
-	if (!*s) {
-		*why = "a unit is required (ms, s or m)";
-		return -1;
-	}
-	if (!strcmp(s, "ms")) {
-		unit = 1;
-	} else if (!strcmp(s, "s")) {
-		unit = 1000;
-	} else if (!strcmp(s, "m")) {
-		unit = 60000;
-	} else {
-		*why = "unknown unit or trailing characters (use ms, s or m)";
-		return -1;
-	}
-	if ((fpart * unit) % pow10) {
-		*why = "not a whole number of milliseconds";
-		return -1;
-	}
-	if (ipart > UINT32_MAX)
-		goto range;
-	total = ipart * unit + fpart * unit / pow10;
-	if (total > UINT32_MAX)
-		goto range;
-	*ms = (uint32_t)total;
+		if (ipart > max)
+			goto range;
+		total += ipart * mult + fpart * mult / pow10;
+		if (total > max)
+			goto range;
+	} while (*s);
+	*val = (uint32_t)total;
 	return 0;
 range:
-	*why = "too large (at most 4294967295ms)";
+	snprintf(why_buf, sizeof(why_buf), "too large (at most %" PRIu64 "%s)",
+		 max, syn->name);
+	*why = why_buf;
 	return -1;
+}
+
+/**
+ * parse_duration() - parse_dur() in milliseconds, up to UINT32_MAX
+ * @s: the argument: digits, an optional fraction, then "ms", "s" or "m"
+ * @ms: the duration in milliseconds on success
+ * @why: on failure, the reason
+ *
+ * Return: 0 on success, -1 on error.
+ */
+int parse_duration(const char *s, uint32_t *ms, const char **why)
+{
+	return parse_dur(s, DUR_MS, UINT32_MAX, ms, why);
 }
 
 /**

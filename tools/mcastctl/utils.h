@@ -29,6 +29,14 @@ struct prefix {
 
 int parse_uint(const char *s, uint64_t min, uint64_t max, uint64_t *out,
 	       const char **why);
+/* What parse_dur() reads and returns: see there. */
+enum dur_unit {
+	DUR_MS,		/* "1.5s", "100ms", "2m": milliseconds */
+	DUR_SECS,	/* "30d", "1d12h", "90s": seconds */
+};
+
+int parse_dur(const char *s, enum dur_unit unit, uint64_t max, uint32_t *val,
+	      const char **why);
 int parse_duration(const char *s, uint32_t *ms, const char **why);
 int parse_prefix(const char *s, struct prefix *p, const char **why);
 int parse_onoff(const char *s, bool *on, const char **why);

@@ -107,6 +107,82 @@ static void test_duration_format(void)
 	}
 }
 
+/*
+ * parse_dur(), the one parser behind parse_duration() (DUR_MS) and
+ * madcap_parse_dur() (DUR_SECS): each syntax accepts and refuses as its
+ * caller always did, with the same messages, and @max bounds both.
+ */
+static void test_dur_units(void)
+{
+	static const struct {
+		const char *s;
+		enum dur_unit unit;
+		uint64_t max;
+		uint32_t val;		/* when why is NULL */
+		const char *why;
+	} cases[] = {
+		/* milliseconds: fractions, one NUMBER UNIT */
+		{ "31.25s", DUR_MS, UINT32_MAX, 31250, NULL },
+		{ "100ms", DUR_MS, UINT32_MAX, 100, NULL },
+		{ "1.5m", DUR_MS, UINT32_MAX, 90000, NULL },
+		{ "4294967.295s", DUR_MS, UINT32_MAX, UINT32_MAX, NULL },
+		{ "", DUR_MS, UINT32_MAX, 0, "empty value" },
+		{ "-1s", DUR_MS, UINT32_MAX, 0, "negative durations are not allowed" },
+		{ "s", DUR_MS, UINT32_MAX, 0,
+		  "expected a number followed by a unit (ms, s or m)" },
+		{ "125", DUR_MS, UINT32_MAX, 0, "a unit is required (ms, s or m)" },
+		{ "1.s", DUR_MS, UINT32_MAX, 0, "expected digits after the decimal point" },
+		{ "1.5ms", DUR_MS, UINT32_MAX, 0, "not a whole number of milliseconds" },
+		{ "1m30s", DUR_MS, UINT32_MAX, 0,
+		  "unknown unit or trailing characters (use ms, s or m)" },
+		{ "1d", DUR_MS, UINT32_MAX, 0,
+		  "unknown unit or trailing characters (use ms, s or m)" },
+		{ "4294967296ms", DUR_MS, UINT32_MAX, 0, "too large (at most 4294967295ms)" },
+		{ "1s", DUR_MS, 1000, 1000, NULL },
+		{ "1.001s", DUR_MS, 1000, 0, "too large (at most 1000ms)" },
+		/* seconds: d, h, m, s parts, largest first, no fractions */
+		{ "1d12h", DUR_SECS, UINT32_MAX, 129600, NULL },
+		{ "1m30s", DUR_SECS, UINT32_MAX, 90, NULL },
+		{ "49710d6h28m15s", DUR_SECS, UINT32_MAX, UINT32_MAX, NULL },
+		{ "", DUR_SECS, UINT32_MAX, 0, "empty value" },
+		{ "-1s", DUR_SECS, UINT32_MAX, 0, "negative durations are not allowed" },
+		{ "d", DUR_SECS, UINT32_MAX, 0,
+		  "expected a number followed by a unit (d, h, m or s)" },
+		{ "1d2", DUR_SECS, UINT32_MAX, 0, "a unit is required (d, h, m or s)" },
+		{ "1.5h", DUR_SECS, UINT32_MAX, 0,
+		  "unknown unit or trailing characters (use d, h, m or s)" },
+		{ "1ms", DUR_SECS, UINT32_MAX, 0,	/* 1m, then "s" */
+		  "expected a number followed by a unit (d, h, m or s)" },
+		{ "1h1d", DUR_SECS, UINT32_MAX, 0,
+		  "units must go from the largest to the smallest, each once (1d12h)" },
+		{ "1h1h", DUR_SECS, UINT32_MAX, 0,
+		  "units must go from the largest to the smallest, each once (1d12h)" },
+		{ "49710d6h28m16s", DUR_SECS, UINT32_MAX, 0,
+		  "too large (at most 4294967295s)" },
+		{ "99999999999999999999d", DUR_SECS, UINT32_MAX, 0,
+		  "too large (at most 4294967295s)" },
+		{ "59m59s", DUR_SECS, 3599, 3599, NULL },
+		{ "1h", DUR_SECS, 3599, 0, "too large (at most 3599s)" },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const char *why = NULL;
+		uint32_t v = 777;
+		int ret = parse_dur(cases[i].s, cases[i].unit, cases[i].max, &v,
+				    &why);
+
+		if (cases[i].why ? ret != -1 || v != 777 || !why ||
+				   strcmp(why, cases[i].why) :
+				   ret || v != cases[i].val) {
+			printf("    \"%s\" (unit %d, max %llu): ret %d val %u why %s\n",
+			       cases[i].s, cases[i].unit,
+			       (unsigned long long)cases[i].max, ret, v,
+			       why ? why : "-");
+			cur_failures++;
+		}
+	}
+}
+
 /* ---- integers ------------------------------------------------------- */
 
 static void test_uint_ranges(void)
@@ -403,6 +479,7 @@ const struct mr_test utils_tests[] = {
 	{ "duration_valid", test_duration_valid },
 	{ "duration_invalid", test_duration_invalid },
 	{ "duration_format", test_duration_format },
+	{ "dur_units", test_dur_units },
 	{ "uint_ranges", test_uint_ranges },
 	{ "onoff", test_onoff },
 	{ "prefix_v4", test_prefix_v4 },
