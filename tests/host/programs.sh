@@ -656,47 +656,30 @@ function skip_ansi(    s, c) {
 	return substr(T, s, P - s - 1)
 }
 
-# P at the first "(" of "((": past the matching "))".
-function skip_arith(    dep, c) {
-	dep = 0
+# Past the close_ that ends a nest: at P, dep openers are already open
+# (0: P is at the first open_). shell: a backslash, a double-quoted string
+# or an expansion inside is read as such, so its delimiters do not count;
+# otherwise (arithmetic, "((" ... "))") every open_ and close_ counts.
+function skip_nest(open_, close_, dep, shell,    c) {
 	while (P <= N) {
 		c = substr(T, P, 1)
-		if (c == "(")
-			dep++
-		else if (c == ")") {
-			dep--
-			if (dep == 0) {
-				P++
-				return
-			}
-		} else if (c == "\n")
-			LN++
-		P++
-	}
-}
-
-# P after "${": past the matching "}".
-function skip_braces(    dep, c) {
-	dep = 1
-	while (P <= N) {
-		c = substr(T, P, 1)
-		if (c == "\\") {
+		if (shell && c == "\\") {
 			if (substr(T, P + 1, 1) == "\n")
 				LN++
 			P += 2
 			continue
 		}
-		if (c == "\"") {
+		if (shell && c == "\"") {
 			read_dq()
 			continue
 		}
-		if (c == "$") {
+		if (shell && c == "$") {
 			read_dollar()
 			continue
 		}
-		if (c == "{")
+		if (c == open_)
 			dep++
-		else if (c == "}") {
+		else if (c == close_) {
 			if (--dep == 0) {
 				P++
 				return
@@ -715,7 +698,7 @@ function read_dollar(    s, c) {
 	if (c == "(") {
 		if (substr(T, P + 2, 1) == "(") {
 			P++
-			skip_arith()
+			skip_nest("(", ")", 0, 0)
 		} else {
 			P += 2
 			scan_list(")")
@@ -724,7 +707,7 @@ function read_dollar(    s, c) {
 	}
 	if (c == "{") {
 		P += 2
-		skip_braces()
+		skip_nest("{", "}", 1, 1)
 		return substr(T, s, P - s)
 	}
 	if (c == SQ) {
@@ -1162,7 +1145,7 @@ function scan_list(term,    d, pd, c, c2, w, q, sbq) {
 		}
 		if (c == "(") {
 			if (substr(T, P + 1, 1) == "(") {
-				skip_arith()
+				skip_nest("(", ")", 0, 0)
 				continue
 			}
 			q = next_nonblank()
