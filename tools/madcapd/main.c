@@ -13,6 +13,7 @@
 #include <limits.h>
 #include <poll.h>
 #include <signal.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,7 +39,7 @@ struct opts {
 	const char *db, *control;
 	char *ifnames[NET_MAX_IFACES];
 	unsigned int n_ifnames;
-	uint16_t port;
+	uint32_t port;		/* 1-65535: --port is a numeric option */
 	struct server_params p;
 };
 
@@ -80,31 +81,61 @@ static int number(const char *name, const char *s, unsigned long min,
 	return 0;
 }
 
+/*
+ * The options that take a number: --name, the field of struct opts it
+ * sets (a uint32_t) and its bounds. getopt_long() returns NUM_OPT + the
+ * index for each.
+ */
+#define NUM_OPT 0x100
+static const struct num_opt {
+	const char *name;
+	size_t field;
+	unsigned long min, max;
+} num_opts[] = {
+	{ "clock-skew", offsetof(struct opts, p.clock_skew), 0, UINT32_MAX },
+	{ "extra-time", offsetof(struct opts, p.extra_time), 0, UINT32_MAX },
+	{ "offer-hold", offsetof(struct opts, p.offer_hold), 1, 86400 },
+	{ "cache-interval", offsetof(struct opts, p.cache_interval), 1, 86400 },
+	{ "max-per-client", offsetof(struct opts, p.max_per_client), 1, UINT32_MAX },
+	{ "max-per-request", offsetof(struct opts, p.max_per_request), 1, 65535 },
+	{ "max-offers", offsetof(struct opts, p.max_offers), 1, 1000000 },
+	{ "max-cache", offsetof(struct opts, p.max_cache), 1, 1000000 },
+	{ "port", offsetof(struct opts, port), 1, 65535 },
+	{ "max-leases", offsetof(struct opts, p.max_leases), 1, 10000000 },
+};
+#define N_NUM_OPTS (sizeof(num_opts) / sizeof(num_opts[0]))
+
 static int parse_args(int argc, char **argv, struct opts *o)
 {
-	static const struct option lo[] = {
+	/*
+	 * The long options: these, then num_opts[], then the rest. Options
+	 * that share a prefix keep their relative order, which getopt's
+	 * "ambiguous" message lists them in.
+	 */
+	static const struct option head[] = {
 		{ "foreground", no_argument, NULL, 'f' },
 		{ "db", required_argument, NULL, 'd' },
 		{ "control", required_argument, NULL, 'c' },
 		{ "interface", required_argument, NULL, 'i' },
-		{ "clock-skew", required_argument, NULL, 1 },
-		{ "extra-time", required_argument, NULL, 2 },
-		{ "offer-hold", required_argument, NULL, 3 },
-		{ "cache-interval", required_argument, NULL, 4 },
-		{ "max-per-client", required_argument, NULL, 5 },
-		{ "max-per-request", required_argument, NULL, 6 },
-		{ "max-offers", required_argument, NULL, 7 },
-		{ "max-cache", required_argument, NULL, 8 },
-		{ "port", required_argument, NULL, 9 },
+	}, tail[] = {
 		{ "ipv6-server-group", required_argument, NULL, 10 },
-		{ "max-leases", required_argument, NULL, 11 },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
+	struct option lo[sizeof(head) / sizeof(head[0]) + N_NUM_OPTS +
+			 sizeof(tail) / sizeof(tail[0])];
 	struct server_params *p = &o->p;
-	uint32_t port;
+	size_t n = 0;
 	int c, err = 0;
+
+	for (size_t i = 0; i < sizeof(head) / sizeof(head[0]); i++)
+		lo[n++] = head[i];
+	for (size_t i = 0; i < N_NUM_OPTS; i++)
+		lo[n++] = (struct option){ num_opts[i].name, required_argument,
+					   NULL, NUM_OPT + (int)i };
+	for (size_t i = 0; i < sizeof(tail) / sizeof(tail[0]); i++)
+		lo[n++] = tail[i];
 
 	memset(o, 0, sizeof(*o));
 	o->db = DEFAULT_DB;
@@ -112,6 +143,13 @@ static int parse_args(int argc, char **argv, struct opts *o)
 	o->port = MADCAP_PORT;
 	server_params_default(p);
 	while (!err && (c = getopt_long(argc, argv, "fd:c:i:vh", lo, NULL)) != -1) {
+		if (c >= NUM_OPT && c < NUM_OPT + (int)N_NUM_OPTS) {
+			const struct num_opt *no = &num_opts[c - NUM_OPT];
+
+			err = number(no->name, optarg, no->min, no->max,
+				     (uint32_t *)((char *)o + no->field));
+			continue;
+		}
 		switch (c) {
 		case 'f':
 			o->foreground = true;
@@ -133,46 +171,6 @@ static int parse_args(int argc, char **argv, struct opts *o)
 				return -1;
 			}
 			o->ifnames[o->n_ifnames++] = optarg;
-			break;
-		case 1:
-			err = number("clock-skew", optarg, 0, UINT32_MAX,
-				     &p->clock_skew);
-			break;
-		case 2:
-			err = number("extra-time", optarg, 0, UINT32_MAX,
-				     &p->extra_time);
-			break;
-		case 3:
-			err = number("offer-hold", optarg, 1, 86400,
-				     &p->offer_hold);
-			break;
-		case 4:
-			err = number("cache-interval", optarg, 1, 86400,
-				     &p->cache_interval);
-			break;
-		case 5:
-			err = number("max-per-client", optarg, 1, UINT32_MAX,
-				     &p->max_per_client);
-			break;
-		case 6:
-			err = number("max-per-request", optarg, 1, 65535,
-				     &p->max_per_request);
-			break;
-		case 7:
-			err = number("max-offers", optarg, 1, 1000000,
-				     &p->max_offers);
-			break;
-		case 8:
-			err = number("max-cache", optarg, 1, 1000000,
-				     &p->max_cache);
-			break;
-		case 11:
-			err = number("max-leases", optarg, 1, 10000000,
-				     &p->max_leases);
-			break;
-		case 9:
-			err = number("port", optarg, 1, 65535, &port);
-			o->port = port;
 			break;
 		case 10:
 			if (madcap_addr_parse(optarg, &p->v6_group) ||
@@ -460,7 +458,7 @@ int main(int argc, char **argv)
 		goto out;
 	if (server_init(&d.srv, &d.o.p, d.store, time(NULL)))
 		goto out_store;
-	if (net_open(&d.net, d.o.port, d.o.ifnames, d.o.n_ifnames))
+	if (net_open(&d.net, (uint16_t)d.o.port, d.o.ifnames, d.o.n_ifnames))
 		goto out_server;
 	d.srv.is_local = net_is_local;
 	d.srv.local_ctx = d.net;
