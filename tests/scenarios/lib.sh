@@ -25,6 +25,24 @@
 #                               WARNING/BUG/KASAN/... line
 set -eu
 
+# MCR_TRACE=1 (tests/vm/run.sh): the scenario reruns under bash with every
+# command stamped (bash's clock, no process) into
+# $MCR_RESULTS/trace/NAME, which tests/lib/trace-profile.py sums up by
+# command and by line: where the guest's time goes.
+if [ -n "${MCR_TRACE:-}" ] && [ -z "${BASH_VERSION:-}" ]; then
+	exec bash "$0" "$@"
+fi
+_lib_trace=
+if [ -n "${MCR_TRACE:-}" ]; then
+	_lib_trace=/tmp/trace.$$
+	exec 7>"$_lib_trace"
+	# shellcheck disable=SC3028 # bash only, as the exec above makes sure
+	BASH_XTRACEFD=7
+	# shellcheck disable=SC2016,SC3028 # expanded by bash for each command
+	PS4='+ $EPOCHREALTIME ${BASH_SOURCE##*/}:$LINENO '
+	set -x
+fi
+
 MCR_ROOT=${MCR_ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 # shellcheck source=../lib/kmsg.sh
 . "$MCR_ROOT/tests/lib/kmsg.sh"
@@ -44,6 +62,12 @@ _lib_cleanup() {
 	for _ns in $_lib_netns; do
 		ip netns delete "$_ns" 2>/dev/null
 	done
+	if [ -n "$_lib_trace" ]; then
+		set +x
+		mkdir -p "$MCR_RESULTS/trace"
+		cp "$_lib_trace" "$MCR_RESULTS/trace/$(basename "$0")"
+		rm -f "$_lib_trace"
+	fi
 	exit "$_rc"
 }
 trap _lib_cleanup EXIT

@@ -17,6 +17,9 @@
 #   MCR_SCENARIOS    comma-separated globs selecting scenarios in check mode
 #                    (e.g. '03-*' or '1*,45-*')
 #   MCR_KUNIT        1 (default): check mode runs the KUnit suites; 0: not
+#   MCR_TRACE        1: every scenario runs under bash -x with each command
+#                    stamped, into results/trace/NAME; summarise one with
+#                    tests/lib/trace-profile.py (where the guest's time goes)
 #   MCR_VM_OUT       run directory (default $MCR_CACHE/runs/<mode>-<time>)
 #   MCR_VM_MEM       guest memory (default 2G)
 #   MCR_QEMU_ARGS    more QEMU arguments, split on blanks (e.g. the bench's
@@ -147,6 +150,7 @@ append="$append mcr_results=$out/results mcr_stage=$stage mcr_timeout=${MCR_TIME
 append="$append mcr_ksrc=$entry/src"
 append="$append mcr_kmemleak_each=${MCR_KMEMLEAK_EACH:-0} mcr_kunit_timeout=${MCR_KUNIT_TIMEOUT:-900}"
 append="$append mcr_kunit=${MCR_KUNIT:-1}"
+[ -z "${MCR_TRACE:-}" ] || append="$append mcr_trace=1"
 [ -z "${MCR_SCENARIOS:-}" ] || append="$append mcr_scenarios=$MCR_SCENARIOS"
 [ -z "$script" ] || append="$append mcr_script=$script"
 
