@@ -87,7 +87,8 @@ make_roots=(".||demo check bench" "tools/mcastctl||all check" "tools/madcap||all
 # Scripts scanned in any case (following the calls finds them too).
 script_roots=(tests/lib/check.sh tests/host/run.sh tests/vm/run.sh
 	tests/kernel/build.sh tests/vm/init tests/vm/guest-check.sh tests/vm/demo.sh
-	'tests/scenarios/*.sh' 'tests/scenarios/*.py' 'tests/lib/*.py'
+	'tests/scenarios/*.sh' 'tests/scenarios/on-host/*.sh' 'tests/scenarios/*.py'
+	'tests/lib/*.py' 'tests/lib/*.sh'
 	kmod/tests/nl_smoke.py 'tests/bench/*')
 # Words of the code that imply programs or Python modules ("py:NAME"):
 # "ERE<TAB>names". kbuild's C=1 / C=2 runs sparse, as a make argument or

@@ -5,7 +5,8 @@
 # MLD; the loser keeps quiet, follows the winner's robustness and query
 # interval (RFC 3376 4.1.6, 4.1.7), and takes over when the winner goes
 # away (after the other querier present interval, measured). The queries
-# on the wire, captured by a host and decoded by tshark: IGMPv3 / MLDv2
+# on the wire, captured by a host and decoded by tshark on the test host
+# after the run (on-host/42-memb-querier.sh): IGMPv3 / MLDv2
 # general queries with TTL / hop limit 1 and Router Alert, then IGMPv2
 # and MLDv1 ones after a version change, none malformed and no bad
 # checksum.
@@ -152,37 +153,7 @@ kill "$tcpdump_pid"
 wait "$tcpdump_pid" 2>/dev/null || true
 cat "$cap/tcpdump.log"
 
-# Two tshark passes (each is slow in the guest): the expert findings,
-# then one line per query with the fields checked below.
-pcap=$cap/q.pcap
-queries='(igmp.type == 0x11 && ip.src in {10.9.0.1, 10.9.0.2}) || (icmpv6.type == 130 && ipv6.src in {fe80::1, fe80::2})'
-check_eq 0 "$(tshark_count "$pcap" "($queries) && (_ws.malformed || _ws.expert.severity >= 0x800000)")" \
-	"queries malformed or with bad checksums"
-tshark -n -r "$pcap" -Y "$queries" -T fields -E separator='|' -E occurrence=f \
-	-e igmp.type -e icmpv6.type -e ip.src -e ipv6.src -e ip.dst -e ip.ttl \
-	-e ipv6.hlim -e ip.opt.ra -e ipv6.opt.router_alert -e igmp.version \
-	-e igmp.qrv -e icmpv6.mld.flag.qrv -e frame.len \
-	>"$cap/q.txt" 2>"$cap/tshark.err" || fail "tshark: $(cat "$cap/tshark.err")"
-# qcount AWK-CONDITION: queries whose fields satisfy it ($1 igmp.type, $2
-# icmpv6.type, $3 ip.src, $4 ipv6.src, $5 ip.dst, $6 ip.ttl, $7 ipv6.hlim,
-# $8 Router Alert (IPv4), $9 Router Alert (IPv6), $10 igmp.version,
-# $11 igmp.qrv, $12 MLDv2 QRV, $13 frame length).
-qcount() {
-	awk -F'|' "$1 { n++ } END { print n + 0 }" "$cap/q.txt"
-}
-total=$(qcount 1)
-echo "captured $total queries"
-[ "$total" -ge 8 ] || fail "expected at least 8 queries on the wire, got $total"
-check_eq 0 "$(qcount '$1 != "" && $6 != 1')" "IGMP queries with TTL != 1"
-check_eq 0 "$(qcount '$2 != "" && $7 != 1')" "MLD queries with hop limit != 1"
-check_eq 0 "$(qcount '$1 != "" && $8 == ""')" "IGMP queries without Router Alert"
-check_eq 0 "$(qcount '$2 != "" && $9 == ""')" "MLD queries without Router Alert"
-check_eq 0 "$(qcount '$1 != "" && $5 != "224.0.0.1"')" "general queries to 224.0.0.1"
-v3=$(qcount '$10 == 3 && $11 == 2')
-v2=$(qcount '$10 == 2 && $3 == "10.9.0.2"')
-m2=$(qcount '$12 == 2')
-m1=$(qcount '$2 != "" && $13 < 90 && $4 == "fe80::2"')
-echo "IGMPv3 $v3, IGMPv2 $v2, MLDv2 $m2, MLDv1 $m1"
-[ "$v3" -gt 0 ] && [ "$v2" -gt 0 ] && [ "$m2" -gt 0 ] && [ "$m1" -gt 0 ] ||
-	fail "expected IGMPv3, IGMPv2, MLDv2 and MLDv1 queries"
+# Decoded on the host after the run (on-host/42-memb-querier.sh): a
+# tshark start costs 15-30 s in the debug guest.
+capture_keep "$cap/q.pcap"
 dmesg_check_clean

@@ -19,6 +19,7 @@
 #   check_fail CMD...           CMD must exit non-zero
 #   wait_for TIMEOUT_S WHAT CMD...   poll CMD (every 0.1 s) until it succeeds;
 #                               after TIMEOUT_S fail saying what was awaited
+#   capture_keep FILE...        keep captures for on-host/NAME.sh
 #   dmesg_mark                  remember the kernel log position
 #   dmesg_since_mark            print the kernel log written since the mark
 #   dmesg_check_clean           fail if the log since the mark has a
@@ -46,6 +47,8 @@ fi
 MCR_ROOT=${MCR_ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 # shellcheck source=../lib/kmsg.sh
 . "$MCR_ROOT/tests/lib/kmsg.sh"
+# shellcheck source=../lib/assert.sh
+. "$MCR_ROOT/tests/lib/assert.sh"
 
 _lib_netns=
 _lib_ncleanup=0
@@ -79,16 +82,6 @@ cleanup_add() {
 	eval "_lib_cleanup_$_lib_ncleanup=\$*"
 }
 
-fail() {
-	echo "FAIL: $*" >&2
-	exit 1
-}
-
-skip() {
-	echo "SKIP: $*" >&2
-	exit 77
-}
-
 netns_add() {
 	ip netns add "$1"
 	_lib_netns="$_lib_netns $1"
@@ -108,18 +101,6 @@ veth_pair() {
 	fi
 	if [ -n "$2" ]; then ip -n "$2" link set "$1" up; else ip link set "$1" up; fi
 	if [ -n "$4" ]; then ip -n "$4" link set "$3" up; else ip link set "$3" up; fi
-}
-
-check_eq() {
-	[ "$1" = "$2" ] || fail "$3: expected '$1', got '$2'"
-	echo "ok: $3 = '$1'"
-}
-
-check_fail() {
-	if "$@"; then
-		fail "expected failure: $*"
-	fi
-	echo "ok: fails as expected: $*"
 }
 
 # wait_for TIMEOUT_S WHAT CMD...: poll CMD every 0.1 s until it succeeds;
@@ -178,20 +159,14 @@ _lib_out_ge() {
 	[ -n "$_lo_v" ] && [ "$_lo_v" -ge "$_lo_min" ] 2>/dev/null
 }
 
-# tshark_count PCAP FILTER: frames of PCAP matching the display FILTER,
-# IP checksums verified. If tshark fails (a filter this tshark does not
-# understand, say) its error goes to stderr and "tshark-error" is printed,
-# which no numeric check accepts.
-tshark_count() {
-	_ts_err=$(mktemp)
-	if _ts_out=$(tshark -n -r "$1" -o ip.check_checksum:TRUE -Y "$2" \
-		-T fields -e frame.number 2>"$_ts_err"); then
-		printf '%s' "$_ts_out" | grep -c . || true
-	else
-		grep -v '^Running as' "$_ts_err" >&2
-		echo tshark-error
-	fi
-	rm -f "$_ts_err"
+# capture_keep FILE...: keep captures for the scenario's checks on the
+# test host (on-host/NAME.sh, run by tests/vm/run.sh after the guest ends
+# if the scenario passed): tshark starts in 15-30 s in the debug guest,
+# in a fraction of a second on the host.
+capture_keep() {
+	_ck=$MCR_RESULTS/captures/$(basename "$0" .sh)
+	mkdir -p "$_ck"
+	cp "$@" "$_ck/"
 }
 
 dmesg_mark() {

@@ -29,7 +29,9 @@
 #
 # The run directory holds console.log, module-build.log, results.txt (host
 # side results), results/ (the guest's writable share: results.txt, logs.txt,
-# per-scenario logs, kunit/, dmesg/, timing.txt) and stage/ (modules).
+# per-scenario logs, kunit/, dmesg/, timing.txt, captures/ the scenarios
+# kept for their checks on the host, tests/scenarios/on-host/) and stage/
+# (modules).
 # Exit status: 0 if every result passed, 1 otherwise.
 set -eu
 
@@ -217,6 +219,22 @@ elif [ -n "$vm_ok" ] && [ "$st" != 0 ]; then
 	result FAIL "vm: guest-check.sh exited with status $st" "$out/console.log"
 fi
 [ -n "$vm_ok" ] || { echo "run.sh: last console lines:"; tail -n 40 "$out/console.log"; }
+
+# 6. The scenarios' checks on the host (tests/scenarios/on-host/NAME.sh)
+# over the captures NAME.sh kept (results/captures/NAME): tshark starts in
+# 15-30 s in the debug guest. One result each, for the scenarios that
+# passed in the guest (a failed one has its result already).
+for hc in "$root"/tests/scenarios/on-host/[0-9]*.sh; do
+	[ -f "$hc" ] || continue
+	name=$(basename "$hc" .sh)
+	grep -qx "PASS scenario $name.sh" "$out/results/results.txt" 2>/dev/null || continue
+	log="$out/on-host-$name.log"
+	if (cd /tmp && timeout -k 10 600 "$hc" "$out/results/captures/$name") >"$log" 2>&1; then
+		result PASS "scenario $name.sh: captures checked on the host" "$log"
+	else
+		result FAIL "scenario $name.sh: captures checked on the host" "$log"
+	fi
+done
 
 if [ -f "$out/results/timing.txt" ]; then
 	echo "run.sh: timings (seconds):"
