@@ -2,7 +2,7 @@
 # shellcheck shell=sh
 #
 # Forwarding topology and traffic helpers for the 3*.sh scenarios; sourced
-# after lib.sh.
+# after lib.sh (brings tests/lib/topo.sh).
 #
 #   +-- ns fs --+      +------------- ns fr (router) -------------+
 #   |  s0  ---------------- i0 (input)          o1 --------------- k1 --+
@@ -44,6 +44,9 @@
 #   R CMD...                CMD in the router namespace (not for commands
 #                           put in the background: $! would be a subshell)
 
+# shellcheck source=../lib/topo.sh
+. "$MCR_ROOT/tests/lib/topo.sh"
+
 R() {
 	ip netns exec fr "$@"
 }
@@ -53,69 +56,32 @@ fwd_nsinks=0
 # fwd_topo N
 fwd_topo() {
 	fwd_nsinks=$1
-	netns_add fs
-	netns_add fr
-	netns_add fk
 	# No DAD: the addresses must be usable at once, and the sinks' and
 	# senders' link-local addresses are not needed for anything.
-	for _ns in fs fr fk; do
-		ip netns exec "$_ns" sh -c '
-			echo 0 >/proc/sys/net/ipv6/conf/default/accept_dad
-			echo 0 >/proc/sys/net/ipv6/conf/all/accept_dad'
-	done
-	ip netns exec fr sh -c '
-		echo 1 >/proc/sys/net/ipv4/conf/all/forwarding
-		echo 1 >/proc/sys/net/ipv6/conf/all/forwarding'
+	topo_ns fs fr fk
 	# Sinks and senders do not route.
-	_b=$(mktemp)
-	{
-		echo "link add s0 netns fs type veth peer name i0 netns fr"
-		echo "link add s1 netns fs type veth peer name i1 netns fr"
-		_i=1
-		while [ "$_i" -le "$fwd_nsinks" ]; do
-			echo "link add o$_i netns fr type veth peer name k$_i netns fk"
-			_i=$((_i + 1))
-		done
-	} >"$_b"
-	ip -b "$_b"
-	{
-		echo "addr add 10.0.0.2/24 dev i0"
-		echo "addr add fd00::2/64 dev i0 nodad"
-		echo "link set i0 up"
-		echo "addr add 10.0.1.2/24 dev i1"
-		echo "addr add fd00:1::2/64 dev i1 nodad"
-		echo "link set i1 up"
-		_i=1
-		while [ "$_i" -le "$fwd_nsinks" ]; do
-			echo "addr add 10.1.$_i.1/24 dev o$_i"
-			echo "addr add fd01:$_i::1/64 dev o$_i nodad"
-			echo "link set o$_i up"
-			_i=$((_i + 1))
-		done
-	} >"$_b"
-	ip -n fr -b "$_b"
-	{
-		_i=1
-		while [ "$_i" -le "$fwd_nsinks" ]; do
-			echo "addr add 10.1.$_i.2/24 dev k$_i"
-			echo "addr add fd01:$_i::2/64 dev k$_i nodad"
-			echo "link set k$_i up"
-			_i=$((_i + 1))
-		done
-	} >"$_b"
-	ip -n fk -b "$_b"
-	{
-		echo "addr add 10.0.0.1/24 dev s0"
-		echo "addr add fd00::1/64 dev s0 nodad"
-		echo "link set s0 up"
-		echo "addr add 10.0.1.1/24 dev s1"
-		echo "addr add fd00:1::1/64 dev s1 nodad"
-		echo "link set s1 up"
-		# ping -I DEV picks the device; this gives the IPv4 groups a
-		# route in any case (IPv6 has ff00::/8 on every device).
-		echo "route add 224.0.0.0/4 dev s0"
-	} >"$_b"
-	ip -n fs -b "$_b"
+	topo_router fr
+	topo_link fs s0 fr i0
+	topo_link fs s1 fr i1
+	_i=1
+	while [ "$_i" -le "$fwd_nsinks" ]; do
+		topo_link fr o$_i fk k$_i
+		_i=$((_i + 1))
+	done
+	topo_if fr i0 10.0.0.2/24 fd00::2/64
+	topo_if fr i1 10.0.1.2/24 fd00:1::2/64
+	_i=1
+	while [ "$_i" -le "$fwd_nsinks" ]; do
+		topo_if fr o$_i 10.1.$_i.1/24 fd01:$_i::1/64
+		topo_if fk k$_i 10.1.$_i.2/24 fd01:$_i::2/64
+		_i=$((_i + 1))
+	done
+	topo_if fs s0 10.0.0.1/24 fd00::1/64
+	topo_if fs s1 10.0.1.1/24 fd00:1::1/64
+	# ping -I DEV picks the device; this gives the IPv4 groups a route in
+	# any case (IPv6 has ff00::/8 on every device).
+	topo_route fs 224.0.0.0/4 dev s0
+	topo_commit
 	{
 		echo "table inet fwdcount {"
 		echo "	chain pre {"
@@ -128,9 +94,7 @@ fwd_topo() {
 		done
 		echo "	}"
 		echo "}"
-	} >"$_b"
-	ip netns exec fk nft -f "$_b"
-	rm -f "$_b"
+	} | topo_nft fk
 }
 
 # fwd_router_on DEV...
