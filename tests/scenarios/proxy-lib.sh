@@ -2,7 +2,7 @@
 # shellcheck shell=sh
 #
 # The seeds' proxy picture for the 45-46 scenarios; sourced after lib.sh
-# and memb-lib.sh. Intranet hosts h1 and h2 behind the router pr, whose
+# and memb-lib.sh (brings tests/lib/topo.sh). Intranet hosts h1 and h2 behind the router pr, whose
 # upstream up0 (proxy mode) is on a WAN with an ISP router isp (a second
 # mcast_router, router mode, the WAN's querier) and a listener ul; a
 # source src behind isp.
@@ -37,6 +37,9 @@
 #   px_proxy [GROUP]        pr's upstream membership: "group filter src,src"
 #   px_isp [GROUP]          isp's membership on w0: "group filter src,src"
 
+# shellcheck source=../lib/topo.sh
+. "$MCR_ROOT/tests/lib/topo.sh"
+
 P() {
 	ip netns exec pr "$@"
 }
@@ -46,52 +49,32 @@ I() {
 }
 
 px_topo() {
-	for _ns in src isp wan ul pr h1 h2; do
-		netns_add "$_ns"
-		ip netns exec "$_ns" sh -c '
-			echo 0 >/proc/sys/net/ipv6/conf/default/accept_dad
-			echo 0 >/proc/sys/net/ipv6/conf/all/accept_dad'
-	done
-	for _ns in isp pr; do
-		ip netns exec "$_ns" sh -c '
-			echo 1 >/proc/sys/net/ipv4/conf/all/forwarding
-			echo 1 >/proc/sys/net/ipv6/conf/all/forwarding'
-	done
-	ip -n wan link add br0 type bridge mcast_snooping 0
-	ip -n wan link set br0 up
-	ip link add s0 netns src type veth peer name i0 netns isp
+	topo_ns src isp wan ul pr h1 h2
+	topo_router isp pr
+	topo_bridge wan br0
+	topo_link src s0 isp i0
+	# The WAN's and the hosts' devices: only the link-local addresses
+	# given (the MLD reporters' sources). The seeds' addresses carry no
+	# nodad flag (DAD is off in every namespace all the same).
 	_n=1
 	for _x in isp:w0 pr:up0 ul:u0; do
-		ip link add "${_x#*:}" netns "${_x%:*}" type veth peer name p$_n netns wan
-		ip -n wan link set p$_n master br0 up
-		ip -n "${_x%:*}" link set "${_x#*:}" addrgenmode none
-		ip -n "${_x%:*}" addr add 10.0.0.$_n/24 dev "${_x#*:}"
-		ip -n "${_x%:*}" addr add fd00::$_n/64 dev "${_x#*:}"
-		ip -n "${_x%:*}" addr add fe80::$_n/64 dev "${_x#*:}"
-		ip -n "${_x%:*}" link set "${_x#*:}" up
+		topo_port wan br0 p$_n "${_x%:*}" "${_x#*:}"
+		topo_if -dad -noll "${_x%:*}" "${_x#*:}" 10.0.0.$_n/24 \
+			fd00::$_n/64 fe80::$_n/64
 		_n=$((_n + 1))
 	done
 	for _n in 1 2; do
-		ip link add d$_n netns pr type veth peer name e0 netns h$_n
-		ip -n pr addr add 10.1.$_n.1/24 dev d$_n
-		ip -n pr addr add fd01:$_n::1/64 dev d$_n
-		ip -n pr link set d$_n up
-		ip -n h$_n link set e0 addrgenmode none
-		ip -n h$_n addr add 10.1.$_n.2/24 dev e0
-		ip -n h$_n addr add fd01:$_n::2/64 dev e0
-		ip -n h$_n addr add fe80::1$_n/64 dev e0
-		ip -n h$_n link set e0 up
-		ip -n h$_n route add default via 10.1.$_n.1
-		ip -n h$_n route add 224.0.0.0/4 dev e0
+		topo_link pr d$_n h$_n e0
+		topo_if -dad pr d$_n 10.1.$_n.1/24 fd01:$_n::1/64
+		topo_if -dad -noll h$_n e0 10.1.$_n.2/24 fd01:$_n::2/64 fe80::1$_n/64
+		topo_route h$_n default via 10.1.$_n.1
+		topo_route h$_n 224.0.0.0/4 dev e0
 	done
-	ip -n src addr add 10.9.0.1/24 dev s0
-	ip -n src addr add fd09::1/64 dev s0
-	ip -n src link set s0 up
-	ip -n src route add 224.0.0.0/4 dev s0
-	ip -n isp addr add 10.9.0.2/24 dev i0
-	ip -n isp addr add fd09::2/64 dev i0
-	ip -n isp link set i0 up
-	ip -n ul route add 224.0.0.0/4 dev u0
+	topo_if -dad src s0 10.9.0.1/24 fd09::1/64
+	topo_route src 224.0.0.0/4 dev s0
+	topo_if -dad isp i0 10.9.0.2/24 fd09::2/64
+	topo_route ul 224.0.0.0/4 dev u0
+	topo_commit
 
 	I mcastctl interface set i0 mode router
 	# shellcheck disable=SC2086 # PX_WAN is a list of keywords
