@@ -15,44 +15,32 @@
 . "$(dirname "$0")/lib.sh"
 # shellcheck source=memb-lib.sh
 . "$(dirname "$0")/memb-lib.sh"
+# shellcheck source=../lib/topo.sh
+. "$MCR_ROOT/tests/lib/topo.sh"
 
 R() {
 	ip netns exec fr "$@"
 }
 
 dmesg_mark
-for ns in fs fr lan h1 h2; do
-	netns_add "$ns"
-	ip netns exec "$ns" sh -c '
-		echo 0 >/proc/sys/net/ipv6/conf/default/accept_dad
-		echo 0 >/proc/sys/net/ipv6/conf/all/accept_dad'
-done
-ip netns exec fr sh -c '
-	echo 1 >/proc/sys/net/ipv4/conf/all/forwarding
-	echo 1 >/proc/sys/net/ipv6/conf/all/forwarding'
-ip link add s0 netns fs type veth peer name i0 netns fr
-ip -n fs addr add 10.0.0.1/24 dev s0
-ip -n fs addr add fd00::1/64 dev s0 nodad
-ip -n fs link set s0 up
-ip -n fs route add 224.0.0.0/4 dev s0
-ip -n fr addr add 10.0.0.2/24 dev i0
-ip -n fr addr add fd00::2/64 dev i0 nodad
-ip -n fr link set i0 up
-ip -n lan link add br0 type bridge mcast_snooping 0
-ip -n lan link set br0 up
-ip link add o1 netns fr type veth peer name p0 netns lan
-ip -n lan link set p0 master br0 up
-ip -n fr addr add 10.1.1.1/24 dev o1
-ip -n fr addr add fd01:1::1/64 dev o1 nodad
-ip -n fr link set o1 up
+topo_ns fs fr lan h1 h2
+topo_router fr
+topo_link fs s0 fr i0
+topo_if fs s0 10.0.0.1/24 fd00::1/64
+topo_route fs 224.0.0.0/4 dev s0
+topo_if fr i0 10.0.0.2/24 fd00::2/64
+topo_bridge lan br0
+topo_port lan br0 p0 fr o1
+topo_if fr o1 10.1.1.1/24 fd01:1::1/64
 n=1
 for h in h1 h2; do
-	ip link add e0 netns "$h" type veth peer name p$n netns lan
-	ip -n lan link set p$n master br0 up
-	ip -n "$h" addr add 10.1.1.1$n/24 dev e0
-	ip -n "$h" addr add fd01:1::1$n/64 dev e0 nodad
-	ip -n "$h" link set e0 up
-	ip netns exec "$h" nft -f - <<NFT
+	topo_port lan br0 p$n "$h" e0
+	topo_if "$h" e0 10.1.1.1$n/24 fd01:1::1$n/64
+	n=$((n + 1))
+done
+topo_commit
+for h in h1 h2; do
+	topo_nft "$h" <<NFT
 table inet count {
 	chain pre {
 		type filter hook prerouting priority -300; policy accept;
@@ -61,7 +49,6 @@ table inet count {
 	}
 }
 NFT
-	n=$((n + 1))
 done
 mon=$(mktemp)
 cleanup_add "rm -f $mon"
