@@ -36,6 +36,8 @@ set -eu
 root=${MCR_ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 # shellcheck source=../scenarios/lib.sh
 . "$root/tests/scenarios/lib.sh"
+# shellcheck source=../lib/topo.sh
+. "$root/tests/lib/topo.sh"
 if [ -n "${MCR_RESULTS:-}" ] && [ -f "$MCR_RESULTS/../../bench.env" ]; then
 	# shellcheck disable=SC1091 # written by tests/bench/run.sh
 	. "$MCR_RESULTS/../../bench.env"
@@ -59,62 +61,37 @@ modprobe pktgen
 echo 10000 >/proc/sys/net/core/netdev_max_backlog
 
 # --- topology --------------------------------------------------------------
-for ns in bA bB bC bF kA kB kC; do
-	netns_add "$ns"
-done
-for ns in bA bB bC bF kA kB kC; do
-	ip netns exec "$ns" sh -c '
-		echo 0 >/proc/sys/net/ipv6/conf/default/accept_dad
-		echo 0 >/proc/sys/net/ipv6/conf/all/accept_dad'
-done
-for ns in bA bB; do
-	ip netns exec "$ns" sh -c '
-		echo 1 >/proc/sys/net/ipv4/conf/all/forwarding
-		echo 1 >/proc/sys/net/ipv6/conf/all/forwarding'
-done
+topo_ns bA bB bC bF kA kB kC
+topo_router bA bB
 for x in A B C; do
-	b="$work/ip-$x"
-	{
-		echo "link add i$x netns b$x type veth peer name j$x netns b$x"
-		i=1
-		while [ "$i" -le "$maxo" ]; do
-			echo "link add o$x$i netns b$x type veth peer name k$x$i netns k$x"
-			i=$((i + 1))
-		done
-	} >"$b"
-	ip -b "$b"
-	{
-		echo "addr add 10.0.0.2/24 dev i$x"
-		echo "addr add fd00::2/64 dev i$x nodad"
-		echo "link set j$x up"
-		echo "link set i$x up"
-		i=1
-		while [ "$i" -le "$maxo" ]; do
-			echo "addr add 10.1.$i.1/24 dev o$x$i"
-			echo "addr add fd01:$i::1/64 dev o$x$i nodad"
-			echo "link set o$x$i up"
-			i=$((i + 1))
-		done
-	} >"$b"
-	ip -n "b$x" -b "$b"
-	: >"$b.tc"
-	: >"$b"
+	topo_link "b$x" "i$x" "b$x" "j$x"
 	i=1
 	while [ "$i" -le "$maxo" ]; do
-		echo "link set k$x$i up" >>"$b"
-		echo "qdisc add dev k$x$i ingress" >>"$b.tc"
-		echo "filter add dev k$x$i ingress matchall action drop" >>"$b.tc"
+		topo_link "b$x" "o$x$i" "k$x" "k$x$i"
 		i=$((i + 1))
 	done
-	ip -n "k$x" -b "$b"
-	tc -n "k$x" -b "$b.tc"
+	topo_if "b$x" "i$x" 10.0.0.2/24 fd00::2/64
+	topo_if "b$x" "j$x"
+	i=1
+	while [ "$i" -le "$maxo" ]; do
+		topo_if "b$x" "o$x$i" 10.1.$i.1/24 fd01:$i::1/64
+		topo_if "k$x" "k$x$i"
+		i=$((i + 1))
+	done
 done
-ip -n bF link add iF type veth peer name jF
-ip -n bF addr add 10.0.0.2/24 dev iF
-ip -n bF addr add fd00::2/64 dev iF nodad
-ip -n bF link set jF up
-ip -n bF link set iF up
-ip netns exec bF nft -f - <<'NFT'
+topo_link bF iF bF jF
+topo_if bF iF 10.0.0.2/24 fd00::2/64
+topo_if bF jF
+topo_commit
+for x in A B C; do
+	i=1
+	while [ "$i" -le "$maxo" ]; do
+		echo "qdisc add dev k$x$i ingress"
+		echo "filter add dev k$x$i ingress matchall action drop"
+		i=$((i + 1))
+	done | tc -n "k$x" -b -
+done
+topo_nft bF <<'NFT'
 table inet floor {
 	chain pre {
 		type filter hook prerouting priority -300; policy drop;
