@@ -2,10 +2,10 @@
 # shellcheck shell=sh
 #
 # The seeds' proxy picture for the 45-46 scenarios; sourced after lib.sh
-# and memb-lib.sh (brings tests/lib/topo.sh). Intranet hosts h1 and h2 behind the router pr, whose
-# upstream up0 (proxy mode) is on a WAN with an ISP router isp (a second
-# mcast_router, router mode, the WAN's querier) and a listener ul; a
-# source src behind isp.
+# and memb-lib.sh (brings tests/lib/topo.sh). Intranet hosts h1 and h2
+# behind the router pr, whose upstream up0 (proxy mode) is on a WAN with an
+# ISP router isp (a second mcast_router, router mode, the WAN's querier)
+# and a listener ul; a source src behind isp.
 #
 #   src: s0 --- i0 :isp: w0 --+
 #                             +-- br0 (ns wan) --- u0 :ul
