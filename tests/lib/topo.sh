@@ -2,8 +2,10 @@
 # shellcheck shell=sh
 #
 # Building veth/bridge topologies in network namespaces: one library for
-# the scenarios (fwd-lib.sh, proxy-lib.sh, 43-*.sh) and the benchmark
-# (tests/bench/bench.sh). Sourced after tests/scenarios/lib.sh (netns_add).
+# the scenarios (fwd-lib.sh, proxy-lib.sh, 43-memb-fast-leave.sh) and the
+# benchmark (tests/bench/bench.sh). Sourced after tests/scenarios/lib.sh
+# (netns_add). Namespace names become parts of variable names: letters,
+# digits and _ only.
 #
 # Every process start costs ~0.5-1 s in the debug guest, so the links,
 # addresses and routes are queued and topo_commit sends them with one
@@ -22,8 +24,9 @@
 #   topo_link NSA DEVA NSB DEVB veth DEVA in NSA <-> DEVB in NSB (not up:
 #                               topo_if does that)
 #   topo_if [-dad] [-noll] NS DEV [ADDR...]
-#                               DEV's addresses (IPv6 ones with nodad,
-#                               unless -dad), then DEV up; -noll: no
+#                               DEV's addresses (IPv6 ones with nodad;
+#                               -dad: without, accept_dad 0 keeps DAD off
+#                               all the same), then DEV up; -noll: no
 #                               automatic link-local address (addrgenmode
 #                               none, before the addresses)
 #   topo_bridge NS BR           bridge BR in NS, snooping off, up
@@ -32,7 +35,6 @@
 #                               (DEVX is left to topo_if)
 #   topo_route NS ROUTE...      `ip route add ROUTE` in NS (after its dev is
 #                               up: queue it after topo_if)
-#   topo_ip NS CMD...           any other `ip` command line, queued for NS
 #   topo_commit                 run what is queued
 #   topo_nft NS                 load the nftables ruleset on stdin in NS
 
@@ -112,12 +114,6 @@ topo_route() {
 	_t_ns=$1
 	shift
 	_topo_q "$_t_ns" "route add $*"
-}
-
-topo_ip() {
-	_t_ns=$1
-	shift
-	_topo_q "$_t_ns" "$*"
 }
 
 topo_commit() {
