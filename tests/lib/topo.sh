@@ -52,8 +52,9 @@ _topo_add() {
 }
 
 topo_ns() {
+	netns_new "$@"
 	for _t_ns in "$@"; do
-		netns_add "$_t_ns"
+		_topo_q "$_t_ns" "link set lo up"
 		_topo_add _topo_dad "$_t_ns"
 		_topo_add _topo_sys "$_t_ns"
 	done
@@ -117,20 +118,20 @@ topo_route() {
 }
 
 topo_commit() {
+	# The sysctls: one line "netns exec NS sh -c '...'" per namespace, all
+	# in one ip -b (one ip, one sh per namespace).
 	for _t_ns in $_topo_sys; do
 		_t_sh=
 		case " $_topo_dad " in
-		*" $_t_ns "*) _t_sh="$_t_sh
-			echo 0 >/proc/sys/net/ipv6/conf/default/accept_dad
-			echo 0 >/proc/sys/net/ipv6/conf/all/accept_dad" ;;
+		*" $_t_ns "*) _t_sh="$_t_sh echo 0 >/proc/sys/net/ipv6/conf/default/accept_dad;"
+			_t_sh="$_t_sh echo 0 >/proc/sys/net/ipv6/conf/all/accept_dad;" ;;
 		esac
 		case " $_topo_fwd " in
-		*" $_t_ns "*) _t_sh="$_t_sh
-			echo 1 >/proc/sys/net/ipv4/conf/all/forwarding
-			echo 1 >/proc/sys/net/ipv6/conf/all/forwarding" ;;
+		*" $_t_ns "*) _t_sh="$_t_sh echo 1 >/proc/sys/net/ipv4/conf/all/forwarding;"
+			_t_sh="$_t_sh echo 1 >/proc/sys/net/ipv6/conf/all/forwarding;" ;;
 		esac
-		ip netns exec "$_t_ns" sh -c "$_t_sh"
-	done
+		echo "netns exec $_t_ns sh -c '$_t_sh'"
+	done | ip -b -
 	[ -z "$_topo_links" ] || printf '%s' "$_topo_links" | ip -b -
 	for _t_ns in $_topo_nss; do
 		eval "printf '%s' \"\$_topo_q_$_t_ns\"" | ip -n "$_t_ns" -b -

@@ -8,7 +8,8 @@
 #   . "$(dirname "$0")/lib.sh"
 #
 # Helpers:
-#   netns_add NAME              create a namespace, deleted again on exit
+#   netns_add NAME...           create namespaces (lo up), deleted again on
+#                               exit; netns_new NAME...: lo left down
 #   veth_pair A NSA B NSB       veth A in NSA <-> B in NSB (NS "" = current),
 #                               both set up
 #   cleanup_add CMD...          run CMD (a shell command line) at exit,
@@ -85,10 +86,23 @@ cleanup_add() {
 	eval "_lib_cleanup_$_lib_ncleanup=\$*"
 }
 
+# netns_add NAME...: namespaces, lo up, deleted on exit.
 netns_add() {
-	ip netns add "$1"
-	_lib_netns="$_lib_netns $1"
-	ip -n "$1" link set lo up
+	netns_new "$@"
+	for _ns in "$@"; do
+		ip -n "$_ns" link set lo up
+	done
+}
+
+# netns_new NAME...: namespaces deleted on exit, lo left down (topo.sh
+# sets it up in the namespace's own ip batch); one ip for all.
+netns_new() {
+	for _ns in "$@"; do
+		_lib_netns="$_lib_netns $_ns"
+	done
+	for _ns in "$@"; do
+		echo "netns add $_ns"
+	done | ip -b -
 }
 
 # veth_pair A NSA B NSB
