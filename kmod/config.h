@@ -44,6 +44,17 @@ static inline bool mcr_addr_equal(u16 family, const struct mcr_addr *a,
 }
 
 /**
+ * mcr_addr_len() - the size of a family's address on the wire
+ * @family: AF_INET or AF_INET6
+ *
+ * Return: 4 or 16.
+ */
+static inline unsigned int mcr_addr_len(u16 family)
+{
+	return family == AF_INET ? sizeof(__be32) : sizeof(struct in6_addr);
+}
+
+/**
  * struct mcr_group_key - hash table key of a group (forwarding table,
  *	membership); compared with memcmp, so built by mcr_group_key_init()
  * @group: the group address

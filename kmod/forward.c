@@ -71,7 +71,8 @@ bool mcr_fwd_routable(u16 family, const struct mcr_addr *group)
 		       !ipv4_is_local_multicast(group->ip4);
 	case AF_INET6:
 		return ipv6_addr_is_multicast(&group->ip6) &&
-		       (group->ip6.s6_addr[1] & 0x0f) > 2;
+		       IPV6_ADDR_MC_SCOPE(&group->ip6) >
+			IPV6_ADDR_SCOPE_LINKLOCAL;
 	}
 	return false;
 }

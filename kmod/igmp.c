@@ -20,6 +20,11 @@
 #define IGMP_COUNT(iface, counter) \
 	mcr_memb_count(iface, AF_INET, MCAST_ROUTER_A_QUERIER_STATS_##counter)
 
+/* An option other than END and NOOP: type, length, data (RFC 791). */
+#define OPT_MIN_LEN	2
+/* Router Alert: type, length, a 16-bit value (RFC 2113). */
+#define OPT_RA_LEN	4
+
 /*
  * Whether the IPv4 options carry a Router Alert (RFC 2113). The header
  * and its options are in the linear area (ip_mc_check_igmp() pulled it).
@@ -37,11 +42,13 @@ static bool has_router_alert(const struct iphdr *iph)
 			i++;
 			continue;
 		}
-		if (i + 1 >= len || opt[i + 1] < 2 || i + opt[i + 1] > len)
+		if (i + IPOPT_OLEN >= len || opt[i + IPOPT_OLEN] < OPT_MIN_LEN ||
+		    i + opt[i + IPOPT_OLEN] > len)
 			break;
-		if (opt[i] == IPOPT_RA && opt[i + 1] == 4)
+		if (opt[i + IPOPT_OPTVAL] == IPOPT_RA &&
+		    opt[i + IPOPT_OLEN] == OPT_RA_LEN)
 			return true;
-		i += opt[i + 1];
+		i += opt[i + IPOPT_OLEN];
 	}
 	return false;
 }
@@ -86,7 +93,7 @@ static void report_v3(struct mcr_iface *iface, const struct sk_buff *skb,
 
 	off += MCR_REPORT_HDR_LEN;
 	if (!has_router_alert(iph) ||
-	    !mcr_memb_check_records(skb, 4, off, end, ngrec)) {
+	    !mcr_memb_check_records(skb, sizeof(__be32), off, end, ngrec)) {
 		IGMP_COUNT(iface, MALFORMED);
 		return;
 	}
@@ -111,7 +118,7 @@ static void query(struct mcr_iface *iface, const struct sk_buff *skb,
 		pq.s_flag = ih3->suppress;
 		pq.src_off = off + sizeof(*ih3);
 		if (!has_router_alert(iph) ||
-		    pq.src_off + pq.nsrcs * 4 > end) {
+		    pq.src_off + pq.nsrcs * sizeof(__be32) > end) {
 			IGMP_COUNT(iface, MALFORMED);
 			return;
 		}

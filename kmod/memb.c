@@ -14,6 +14,7 @@
 #include <linux/slab.h>
 #include <net/addrconf.h>
 #include <net/ipv6.h>
+#include <net/mld.h>
 
 #include "compat.h"
 #include "forward.h"
@@ -23,6 +24,12 @@
 #include "netns.h"
 #include "query.h"
 #include "timers.h"
+
+/* RFC 4607 section 1: 232.0.0.0/8, and ff3x::/32 (flags 3, any scope). */
+#define SSM4_PREFIX	htonl(0xe8000000)
+#define SSM4_MASK	htonl(0xff000000)
+#define SSM6_PREFIX	htonl(0xff300000)
+#define SSM6_MASK	htonl(0xfff0ffff)
 
 /* Sources per group-and-source-specific query message built at once. */
 #define MEMB_QUERY_BATCH	32
@@ -69,11 +76,9 @@ EXPORT_SYMBOL_IF_KUNIT(mcr_memb_params);
  */
 bool mcr_memb_ssm(u16 family, const struct mcr_addr *group)
 {
-	const u8 *a = group->ip6.s6_addr;
-
 	if (family == AF_INET)
-		return (ntohl(group->ip4) >> 24) == 232;
-	return a[0] == 0xff && (a[1] & 0xf0) == 0x30 && !a[2] && !a[3];
+		return (group->ip4 & SSM4_MASK) == SSM4_PREFIX;
+	return (group->ip6.s6_addr32[0] & SSM6_MASK) == SSM6_PREFIX;
 }
 EXPORT_SYMBOL_IF_KUNIT(mcr_memb_ssm);
 
@@ -537,7 +542,7 @@ static void lower_timers(struct mcr_iface *iface, const struct sk_buff *skb,
 			 unsigned int off, unsigned int nsrcs)
 {
 	const struct mcr_iface_cfg *cfg = rcu_dereference(iface->cfg);
-	unsigned int alen = family == AF_INET ? 4 : 16;
+	unsigned int alen = mcr_addr_len(family);
 	struct mcr_addr batch[MEMB_QUERY_BATCH];
 	unsigned long now = jiffies;
 	struct mcr_mship_params p;
@@ -578,13 +583,28 @@ void mcr_memb_query_specific(struct mcr_iface *iface, const struct sk_buff *skb,
 
 /*
  * A multi-record report (IGMPv3, MLDv2) is one layout with two address
- * sizes: records of type (1 byte), auxiliary data length in 32-bit words
- * (1), source count (2), group (alen), sources (nsrcs * alen), auxiliary
- * data.
+ * sizes: struct igmpv3_grec and struct mld2_grec share their header (type,
+ * auxiliary data length in 32-bit words, source count) and differ only in
+ * the size of the group and of each source that follow it, then the
+ * auxiliary data.
  */
-static unsigned int rec_len(unsigned int alen, unsigned int nsrcs, u8 aux)
+#define GREC_HDR_LEN	offsetof(struct igmpv3_grec, grec_mca)
+static_assert(offsetof(struct mld2_grec, grec_mca) == GREC_HDR_LEN);
+static_assert(sizeof_field(struct igmpv3_grec, grec_mca) == sizeof(__be32));
+static_assert(sizeof_field(struct mld2_grec, grec_mca) ==
+	      sizeof(struct in6_addr));
+
+/* A record's header: false if beyond the packet. */
+static bool read_grec(const struct sk_buff *skb, unsigned int off,
+		      struct igmpv3_grec *h)
 {
-	return 4 + alen + nsrcs * alen + aux * 4;
+	return !skb_copy_bits(skb, off, h, GREC_HDR_LEN);
+}
+
+static unsigned int rec_len(unsigned int alen, const struct igmpv3_grec *h)
+{
+	return GREC_HDR_LEN + alen + ntohs(h->grec_nsrcs) * alen +
+	       h->grec_auxwords * sizeof(u32);
 }
 
 /**
@@ -604,12 +624,12 @@ bool mcr_memb_check_records(const struct sk_buff *skb, unsigned int alen,
 			    unsigned int off, unsigned int end,
 			    unsigned int ngrec)
 {
-	u8 hdr[4];
+	struct igmpv3_grec h;
 
 	while (ngrec--) {
-		if (off + 4 + alen > end || skb_copy_bits(skb, off, hdr, 4))
+		if (off + GREC_HDR_LEN + alen > end || !read_grec(skb, off, &h))
 			return false;
-		off += rec_len(alen, (hdr[2] << 8 | hdr[3]), hdr[1]);
+		off += rec_len(alen, &h);
 		if (off > end)
 			return false;
 	}
@@ -665,30 +685,29 @@ void mcr_memb_records(struct mcr_iface *iface, const struct sk_buff *skb,
 		      u16 family, const struct mcr_addr *reporter,
 		      unsigned int off, unsigned int ngrec)
 {
-	unsigned int alen = family == AF_INET ? 4 : 16;
 	struct mcr_querier *q = &iface->memb.q[mcr_fam_idx(family)];
+	unsigned int alen = mcr_addr_len(family);
 	struct mcr_mif_report r = {
 		.family = family,
 		.reporter = *reporter,
 		.level = MCR_COMPAT_V3,
 	};
-	unsigned int nsrcs;
-	u8 hdr[4];
+	struct igmpv3_grec h;
 
 	while (ngrec--) {
-		if (skb_copy_bits(skb, off, hdr, 4) ||
-		    !read_addr(skb, off + 4, alen, &r.group))
+		if (!read_grec(skb, off, &h) ||
+		    !read_addr(skb, off + GREC_HDR_LEN, alen, &r.group))
 			return;
-		nsrcs = (hdr[2] << 8 | hdr[3]);
-		if (hdr[0] >= MCR_REC_IS_IN && hdr[0] <= MCR_REC_BLOCK) {
-			r.type = hdr[0];
-			apply_record(iface, skb, &r, off + 4 + alen, alen,
-				     nsrcs);
+		if (h.grec_type >= MCR_REC_IS_IN &&
+		    h.grec_type <= MCR_REC_BLOCK) {
+			r.type = h.grec_type;
+			apply_record(iface, skb, &r, off + GREC_HDR_LEN + alen,
+				     alen, ntohs(h.grec_nsrcs));
 		} else {
 			mcr_stats_add(q->stats,
 				      MCAST_ROUTER_A_QUERIER_STATS_IGNORED, 1);
 		}
-		off += rec_len(alen, nsrcs, hdr[1]);
+		off += rec_len(alen, &h);
 	}
 }
 

@@ -119,7 +119,8 @@ static inline unsigned int mcr_memb_ngrec(const struct sk_buff *skb,
 {
 	__be16 n = 0;
 
-	skb_copy_bits(skb, off + 6, &n, sizeof(n));
+	/* The count ends the fixed part (igmpv3_report.ngrec, mld2r_ngrec). */
+	skb_copy_bits(skb, off + MCR_REPORT_HDR_LEN - sizeof(n), &n, sizeof(n));
 	return ntohs(n);
 }
 

@@ -68,7 +68,8 @@ static void report_v2(struct mcr_iface *iface, const struct sk_buff *skb,
 	struct mcr_addr reporter = { .ip6 = ip6h->saddr };
 
 	off += MCR_REPORT_HDR_LEN;
-	if (!mcr_memb_check_records(skb, 16, off, end, ngrec)) {
+	if (!mcr_memb_check_records(skb, sizeof(struct in6_addr), off, end,
+				    ngrec)) {
 		MLD_COUNT(iface, MALFORMED);
 		return;
 	}
@@ -93,7 +94,7 @@ static void query(struct mcr_iface *iface, const struct sk_buff *skb,
 		pq.nsrcs = ntohs(q2->mld2q_nsrcs);
 		pq.s_flag = q2->mld2q_suppress;
 		pq.src_off = off + sizeof(*q2);
-		if (pq.src_off + pq.nsrcs * 16 > end) {
+		if (pq.src_off + pq.nsrcs * sizeof(struct in6_addr) > end) {
 			MLD_COUNT(iface, MALFORMED);
 			return;
 		}

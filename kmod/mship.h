@@ -17,6 +17,7 @@
 #define _MCR_MSHIP_H
 
 #include <linux/list.h>
+#include <linux/igmp.h>
 #include <linux/types.h>
 
 #include "config.h"
@@ -27,14 +28,17 @@ enum mcr_filter {
 	MCR_FILTER_EXCLUDE,
 };
 
-/* Group record types; IGMPv3 and MLDv2 use the same values. */
+/*
+ * Group record types; MLDv2 uses the same values (MLD2_MODE_IS_INCLUDE ..
+ * MLD2_BLOCK_OLD_SOURCES, RFC 3810 5.2.12).
+ */
 enum mcr_rec {
-	MCR_REC_IS_IN = 1,
-	MCR_REC_IS_EX = 2,
-	MCR_REC_TO_IN = 3,
-	MCR_REC_TO_EX = 4,
-	MCR_REC_ALLOW = 5,
-	MCR_REC_BLOCK = 6,
+	MCR_REC_IS_IN = IGMPV3_MODE_IS_INCLUDE,
+	MCR_REC_IS_EX = IGMPV3_MODE_IS_EXCLUDE,
+	MCR_REC_TO_IN = IGMPV3_CHANGE_TO_INCLUDE,
+	MCR_REC_TO_EX = IGMPV3_CHANGE_TO_EXCLUDE,
+	MCR_REC_ALLOW = IGMPV3_ALLOW_NEW_SOURCES,
+	MCR_REC_BLOCK = IGMPV3_BLOCK_OLD_SOURCES,
 };
 
 /**

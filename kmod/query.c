@@ -32,6 +32,8 @@
 
 /* The IPv4 Router Alert option (RFC 2113): type, length, value 0. */
 #define IGMP_RA_LEN	4
+/* QRV is 3 bits (RFC 3376 4.1.6, RFC 3810 5.1.8); larger values go as 0. */
+#define QRV_MAX		7
 /* Hop-by-Hop header: Router Alert (RFC 2711), value MLD, then PadN. */
 #define MLD_HBH_LEN	8
 
@@ -144,14 +146,14 @@ static void build_igmp(struct sk_buff *skb, const struct mcr_query *q,
 
 	iph->version = 4;
 	iph->ihl = hlen >> 2;
-	iph->tos = 0xc0;
+	iph->tos = IPTOS_PREC_INTERNETCONTROL;
 	iph->tot_len = htons(len);
 	iph->ttl = 1;
 	iph->protocol = IPPROTO_IGMP;
 	iph->saddr = q->src.ip4;
 	iph->daddr = q->group ? group : htonl(INADDR_ALLHOSTS_GROUP);
-	ra[0] = IPOPT_RA;
-	ra[1] = IGMP_RA_LEN;
+	ra[IPOPT_OPTVAL] = IPOPT_RA;
+	ra[IPOPT_OLEN] = IGMP_RA_LEN;
 	/* No DF: a unique id (the socketless generator). */
 	ip_select_ident(dev_net(skb->dev), skb, NULL);
 	ip_send_check(iph);
@@ -164,7 +166,7 @@ static void build_igmp(struct sk_buff *skb, const struct mcr_query *q,
 		ih3->code = mcr_query_code8(q->max_resp_ms / 100);
 		ih3->group = group;
 		ih3->suppress = q->s_flag;
-		ih3->qrv = q->qrv > 7 ? 0 : q->qrv;
+		ih3->qrv = q->qrv > QRV_MAX ? 0 : q->qrv;
 		ih3->qqic = mcr_query_code8(q->qqi_s);
 		ih3->nsrcs = htons(q->n_sources);
 		for (i = 0; i < q->n_sources; i++)
@@ -220,7 +222,7 @@ static void build_mld(struct sk_buff *skb, const struct mcr_query *q,
 		if (q->group)
 			mlh2->mld2q_mca = q->group->ip6;
 		mlh2->mld2q_suppress = q->s_flag;
-		mlh2->mld2q_qrv = q->qrv > 7 ? 0 : q->qrv;
+		mlh2->mld2q_qrv = q->qrv > QRV_MAX ? 0 : q->qrv;
 		mlh2->mld2q_qqic = mcr_query_code8(q->qqi_s);
 		mlh2->mld2q_nsrcs = htons(q->n_sources);
 		for (i = 0; i < q->n_sources; i++)
