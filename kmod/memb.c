@@ -251,6 +251,7 @@ static unsigned long memb_queries(struct mcr_mif *mif, struct mcr_mgnode *gn,
 	bool send, more;
 	u8 version;
 
+	lockdep_assert_held(&mif->lock);
 	rcu_read_lock();
 	cfg = rcu_dereference(iface->cfg);
 	mcr_memb_params(cfg, &iface->memb.q[mcr_fam_idx(m->family)], &p);
@@ -332,6 +333,7 @@ struct mcr_oifs *mcr_memb_compute(void *arg, const struct mcr_mfe_spec *spec)
 	unsigned long index;
 	u8 mode;
 
+	lockdep_assert_held(&mn->mfc.lock);
 	rcu_read_lock();
 	in = xa_load(&mn->ifaces, spec->iif);
 	from_down = in && rcu_dereference(in->cfg)->mode ==
@@ -374,6 +376,7 @@ static void querier_arm(struct mcr_querier *q)
 	unsigned long when = 0;
 	bool any = false;
 
+	lockdep_assert_held(&q->iface->memb.mif.lock);
 	if (q->self && q->query_running) {
 		when = q->next_query;
 		any = true;
@@ -403,9 +406,10 @@ static void querier_pull_in(struct mcr_querier *q, const struct mcr_timers *t,
 		q->next_query = latest;
 }
 
-/* Become the querier: the first general query goes out at once. */
+/* Become the querier: the first general query goes out at once. Lock held. */
 static void querier_take_over(struct mcr_querier *q, unsigned long now)
 {
+	lockdep_assert_held(&q->iface->memb.mif.lock);
 	q->known = own_addr(q->iface, q->family, &q->addr);
 	WRITE_ONCE(q->heard_qrv, 0);
 	WRITE_ONCE(q->heard_qqi, 0);
@@ -831,13 +835,14 @@ void mcr_memb_free(struct mcr_iface *iface)
 void mcr_memb_mode(struct mcr_net *mn, struct mcr_iface *iface, u8 old_mode,
 		   u8 new_mode)
 {
-	const struct mcr_iface_cfg *cfg = rtnl_dereference(iface->cfg);
+	const struct mcr_iface_cfg *cfg;
 	struct mcr_mif *mif = &iface->memb.mif;
 	unsigned long now = jiffies;
 	unsigned int i, ntf = 0;
 	struct mcr_timers t;
 
 	ASSERT_RTNL();
+	cfg = rtnl_dereference(iface->cfg);
 	mcr_timers_get(cfg, &t);
 	if (new_mode != MCAST_ROUTER_MODE_ROUTER) {
 		if (old_mode != MCAST_ROUTER_MODE_ROUTER)

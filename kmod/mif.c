@@ -62,7 +62,7 @@ static void node_release(struct mcr_mgnode *gn)
 	gn->n_static = 0;
 }
 
-static struct mcr_mhost *addr_find(struct list_head *list, u16 family,
+static struct mcr_mhost *addr_find(const struct list_head *list, u16 family,
 				   const struct mcr_addr *addr)
 {
 	struct mcr_mhost *h;
@@ -83,8 +83,8 @@ static struct mcr_mhost *addr_find(struct list_head *list, u16 family,
 bool mcr_mif_static_src(const struct mcr_mgnode *gn,
 			const struct mcr_addr *source)
 {
-	return addr_find((struct list_head *)&gn->static_srcs, gn->m.family,
-			 source);
+	lockdep_assert_held(&gn->mif->lock);
+	return addr_find(&gn->static_srcs, gn->m.family, source);
 }
 EXPORT_SYMBOL_IF_KUNIT(mcr_mif_static_src);
 
@@ -100,6 +100,7 @@ EXPORT_SYMBOL_IF_KUNIT(mcr_mif_static_src);
  */
 bool mcr_mif_wants(const struct mcr_mgnode *gn, const struct mcr_addr *source)
 {
+	lockdep_assert_held(&gn->mif->lock);
 	return gn->static_any || mcr_mif_static_src(gn, source) ||
 	       mcr_mgrp_wants(&gn->m, source);
 }
@@ -124,6 +125,7 @@ int mcr_mif_sfilter(const struct mcr_mgnode *gn, struct mcr_sfilter *f)
 	const struct mcr_msrc *src;
 	const struct mcr_mhost *h;
 
+	lockdep_assert_held(&gn->mif->lock);
 	f->family = gn->m.family;
 	if (gn->static_any) {
 		mcr_sfilter_reset(f, MCR_FILTER_EXCLUDE);
@@ -216,7 +218,10 @@ static void group_del(struct mcr_mif *mif, struct mcr_mgnode *gn)
 static void group_arm(struct mcr_mgnode *gn)
 {
 	unsigned long when;
-	bool any = mcr_mgrp_next(&gn->m, &when);
+	bool any;
+
+	lockdep_assert_held(&gn->mif->lock);
+	any = mcr_mgrp_next(&gn->m, &when);
 
 	if (gn->query_armed && (!any || time_before(gn->query_at, when))) {
 		when = gn->query_at;
@@ -336,6 +341,7 @@ static struct mcr_mgnode *group_new(struct mcr_mif *mif,
 {
 	struct mcr_mgnode *gn;
 
+	lockdep_assert_held(&mif->lock);
 	if (max_groups && mif->n_groups >= max_groups)
 		return ERR_PTR(-ENOSPC);
 	gn = kzalloc(sizeof(*gn), GFP_ATOMIC);
@@ -402,6 +408,7 @@ static bool hosts_record(struct mcr_mif *mif, struct mcr_mgnode *gn,
 {
 	struct mcr_mhost *h;
 
+	lockdep_assert_held(&mif->lock);
 	hosts_expire(gn, now);
 	h = addr_find(&gn->hosts, gn->m.family, &r->reporter);
 	if (is_leave(r)) {

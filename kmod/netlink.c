@@ -50,6 +50,8 @@ static bool mcr_notify_enabled;
  */
 bool mcr_netlink_notify_ok(struct net *net)
 {
+	RCU_LOCKDEP_WARN(!rcu_read_lock_held() && !lockdep_rtnl_is_held(),
+			 "monitor check without RCU or RTNL");
 	return READ_ONCE(mcr_notify_enabled) &&
 	       genl_has_listeners(&mcr_genl_family, net, MCR_MCGRP_MONITOR);
 }

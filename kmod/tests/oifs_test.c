@@ -27,7 +27,7 @@ enum { A, B, C, N_IF };
 struct oifs_ctx {
 	struct net_device *dev[N_IF];
 	struct mcr_iface *iface[N_IF];
-	struct mcr_net mn;	/* only @ifaces is used */
+	struct mcr_net mn;	/* only @ifaces and @mfc.lock are used */
 };
 
 static bool keep_none(const struct sk_buff *skb)
@@ -62,6 +62,7 @@ static int mcr_oifs_test_init(struct kunit *test)
 
 	KUNIT_ASSERT_NOT_NULL(test, c);
 	xa_init(&c->mn.ifaces);
+	spin_lock_init(&c->mn.mfc.lock);
 	test->priv = c;
 	for (i = 0; i < N_IF; i++)
 		c->dev[i] = mcr_test_netdev_create(test, "mcroifs%d",
@@ -117,9 +118,10 @@ static unsigned long oifs_mask(struct kunit *test, struct oifs_ctx *c,
 	unsigned int i, j;
 	struct mcr_oifs *oifs;
 
-	local_bh_disable();
+	/* As mcr_mfc_learn() and mcr_mfc_refresh() call it. */
+	spin_lock_bh(&c->mn.mfc.lock);
 	oifs = mcr_memb_compute(&c->mn, &spec);
-	local_bh_enable();
+	spin_unlock_bh(&c->mn.mfc.lock);
 	KUNIT_ASSERT_NOT_NULL(test, oifs);
 	for (i = 0; i < oifs->n; i++) {
 		for (j = 0; j < N_IF; j++)
