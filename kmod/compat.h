@@ -14,16 +14,20 @@
 /*
  * kunit/visibility.h exists from 6.2 on (Kbuild defines
  * MCR_HAVE_KUNIT_VISIBILITY when it finds it). Without CONFIG_KUNIT the
- * exports for the test module are not needed at all.
+ * exports for the test module are not needed at all, and a function only
+ * the suites call from outside its file is static (VISIBLE_IF_KUNIT); one
+ * only the suites call at all is built under IS_ENABLED(CONFIG_KUNIT).
  */
 #if IS_ENABLED(CONFIG_KUNIT) && defined(MCR_HAVE_KUNIT_VISIBILITY)
 #include <kunit/visibility.h>
 #elif IS_ENABLED(CONFIG_KUNIT)
 #define EXPORT_SYMBOL_IF_KUNIT(sym) \
 	EXPORT_SYMBOL_NS(sym, EXPORTED_FOR_KUNIT_TESTING)
+#define VISIBLE_IF_KUNIT
 #else
 /* Nothing to export; still check that @sym exists. */
 #define EXPORT_SYMBOL_IF_KUNIT(sym) static_assert(sizeof(typeof(sym) *))
+#define VISIBLE_IF_KUNIT static
 #endif
 
 /*

@@ -199,7 +199,7 @@ static u32 scalar_value(const struct mcr_config_scalar *s,
  * Return: the enum mcast_router_derived flags of the values that follow
  * the query interval and the robustness (struct mcr_timers).
  */
-u32 mcr_config_derived(const struct mcr_iface_cfg *cfg)
+VISIBLE_IF_KUNIT u32 mcr_config_derived(const struct mcr_iface_cfg *cfg)
 {
 	u32 derived = 0;
 	unsigned int i;
@@ -579,6 +579,7 @@ out:
 }
 EXPORT_SYMBOL_IF_KUNIT(mcr_config_apply);
 
+#if IS_ENABLED(CONFIG_KUNIT)
 /**
  * mcr_config_parse() - parse an IFACE_SET attribute stream and apply it
  * @cfg: configuration to change, as for mcr_config_apply()
@@ -604,6 +605,7 @@ int mcr_config_parse(struct mcr_iface_cfg *cfg, const struct nlattr *head,
 	return mcr_config_apply(cfg, tb, extack);
 }
 EXPORT_SYMBOL_IF_KUNIT(mcr_config_parse);
+#endif
 
 static int fill_prefix(struct sk_buff *skb, const struct mcr_prefix *p)
 {

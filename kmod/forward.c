@@ -89,7 +89,7 @@ EXPORT_SYMBOL_IF_KUNIT(mcr_fwd_routable);
  *
  * Return: true if the copy may be sent.
  */
-bool mcr_fwd_ttl_passes(u8 ttl, u8 threshold)
+VISIBLE_IF_KUNIT bool mcr_fwd_ttl_passes(u8 ttl, u8 threshold)
 {
 	return ttl > 1 && ttl > threshold;
 }
@@ -123,9 +123,9 @@ EXPORT_SYMBOL_IF_KUNIT(mcr_fwd_in_boundary);
  *
  * Return: enum mcr_oif_verdict.
  */
-enum mcr_oif_verdict mcr_fwd_oif_decide(const struct mcr_iface_cfg *cfg,
-					bool is_arrival,
-					const struct mcr_fwd_pkt *pkt)
+VISIBLE_IF_KUNIT enum mcr_oif_verdict
+mcr_fwd_oif_decide(const struct mcr_iface_cfg *cfg, bool is_arrival,
+		   const struct mcr_fwd_pkt *pkt)
 {
 	if (is_arrival || !mcr_fwd_mode_active(cfg->mode))
 		return MCR_OIF_SKIP;

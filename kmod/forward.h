@@ -49,15 +49,19 @@ enum mcr_oif_verdict {
 bool mcr_fwd_mode_active(u8 mode);
 bool mcr_fwd_native_active(const struct net *net);
 bool mcr_fwd_routable(u16 family, const struct mcr_addr *group);
-bool mcr_fwd_ttl_passes(u8 ttl, u8 threshold);
 bool mcr_fwd_in_boundary(const struct mcr_iface_cfg *cfg, u16 family,
 			 const struct mcr_addr *group);
-enum mcr_oif_verdict mcr_fwd_oif_decide(const struct mcr_iface_cfg *cfg,
-					bool is_arrival,
-					const struct mcr_fwd_pkt *pkt);
 void mcr_fwd_input(struct net *net, struct sk_buff *skb,
 		   const struct mcr_fwd_pkt *pkt);
 int mcr_fwd_xmit(struct net *net, struct sk_buff *orig,
 		 struct net_device *in, struct net_device *out, u16 family);
+
+#if IS_ENABLED(CONFIG_KUNIT)
+/* For the KUnit suites only; static without CONFIG_KUNIT. */
+bool mcr_fwd_ttl_passes(u8 ttl, u8 threshold);
+enum mcr_oif_verdict mcr_fwd_oif_decide(const struct mcr_iface_cfg *cfg,
+					bool is_arrival,
+					const struct mcr_fwd_pkt *pkt);
+#endif
 
 #endif /* _MCR_FORWARD_H */

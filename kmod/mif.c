@@ -601,6 +601,7 @@ void mcr_mif_lower(struct mcr_mif *mif, const struct mcr_mship_params *p,
 }
 EXPORT_SYMBOL_IF_KUNIT(mcr_mif_lower);
 
+#if IS_ENABLED(CONFIG_KUNIT)
 /**
  * mcr_mif_expire() - apply the expiries of one group due at @now
  * @mif: the table
@@ -629,6 +630,7 @@ void mcr_mif_expire(struct mcr_mif *mif, u16 family,
 	notify(mif, &key, event);
 }
 EXPORT_SYMBOL_IF_KUNIT(mcr_mif_expire);
+#endif
 
 /**
  * mcr_mif_static() - add or remove a static membership

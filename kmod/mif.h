@@ -176,9 +176,13 @@ int mcr_mif_for_each(struct mcr_mif *mif,
 		     void *arg);
 bool mcr_mif_static_src(const struct mcr_mgnode *gn,
 			const struct mcr_addr *source);
-void mcr_mif_expire(struct mcr_mif *mif, u16 family,
-		    const struct mcr_addr *group, unsigned long now);
 struct mcr_mgnode *mcr_mif_lookup(struct mcr_mif *mif, u16 family,
 				  const struct mcr_addr *group);
+
+#if IS_ENABLED(CONFIG_KUNIT)
+/* For the KUnit suites only: the group's timer, run at any @now. */
+void mcr_mif_expire(struct mcr_mif *mif, u16 family,
+		    const struct mcr_addr *group, unsigned long now);
+#endif
 
 #endif /* _MCR_MIF_H */

@@ -69,7 +69,7 @@ static u32 code_float(u32 value, unsigned int mant_bits)
  * largest representable value not above @value; 0xff (31744) for values
  * above the largest representable.
  */
-u8 mcr_query_code8(u32 value)
+VISIBLE_IF_KUNIT u8 mcr_query_code8(u32 value)
 {
 	return code_float(value, 4);
 }
@@ -85,7 +85,7 @@ EXPORT_SYMBOL_IF_KUNIT(mcr_query_code8);
  * largest representable value not above @value; 0xffff (8387584) for
  * values above the largest representable.
  */
-u16 mcr_query_code16(u32 value)
+VISIBLE_IF_KUNIT u16 mcr_query_code16(u32 value)
 {
 	return code_float(value, 12);
 }
@@ -310,6 +310,7 @@ struct sk_buff *mcr_query_build(struct net_device *dev,
 }
 EXPORT_SYMBOL_IF_KUNIT(mcr_query_build);
 
+#if IS_ENABLED(CONFIG_KUNIT)
 /**
  * mcr_query_send() - build a query and queue it on the device
  * @dev: the device
@@ -332,3 +333,4 @@ int mcr_query_send(struct net_device *dev, const struct mcr_query *q)
 	return err > 0 ? net_xmit_errno(err) : err;
 }
 EXPORT_SYMBOL_IF_KUNIT(mcr_query_send);
+#endif

@@ -43,10 +43,14 @@ struct mcr_query {
 	u32 qqi_s;
 };
 
-u8 mcr_query_code8(u32 value);
-u16 mcr_query_code16(u32 value);
 struct sk_buff *mcr_query_build(struct net_device *dev,
 				const struct mcr_query *q, gfp_t gfp);
+
+#if IS_ENABLED(CONFIG_KUNIT)
+/* For the KUnit suites only; static or absent without CONFIG_KUNIT. */
+u8 mcr_query_code8(u32 value);
+u16 mcr_query_code16(u32 value);
 int mcr_query_send(struct net_device *dev, const struct mcr_query *q);
+#endif
 
 #endif /* _MCR_QUERY_H */

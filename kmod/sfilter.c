@@ -88,17 +88,16 @@ static bool in_list(const struct mcr_addr *list, unsigned int n, u16 family,
 }
 
 /**
- * mcr_sfilter_has() - whether a source is in the filter's list
+ * sfilter_has() - whether a source is in the filter's list
  * @f: the filter
  * @a: the source
  *
  * Return: true if @a is listed (whatever the mode).
  */
-bool mcr_sfilter_has(const struct mcr_sfilter *f, const struct mcr_addr *a)
+static bool sfilter_has(const struct mcr_sfilter *f, const struct mcr_addr *a)
 {
 	return in_list(f->srcs, f->n, f->family, a);
 }
-EXPORT_SYMBOL_IF_KUNIT(mcr_sfilter_has);
 
 /**
  * mcr_sfilter_add() - add a source to the list
@@ -109,7 +108,7 @@ EXPORT_SYMBOL_IF_KUNIT(mcr_sfilter_has);
  */
 int mcr_sfilter_add(struct mcr_sfilter *f, const struct mcr_addr *a)
 {
-	if (mcr_sfilter_has(f, a))
+	if (sfilter_has(f, a))
 		return 0;
 	if (f->n >= f->cap)
 		return -E2BIG;
@@ -125,7 +124,7 @@ static void retain(struct mcr_sfilter *acc, const struct mcr_sfilter *in,
 	unsigned int i, w = 0;
 
 	for (i = 0; i < acc->n; i++)
-		if (mcr_sfilter_has(in, &acc->srcs[i]) == keep)
+		if (sfilter_has(in, &acc->srcs[i]) == keep)
 			acc->srcs[w++] = acc->srcs[i];
 	acc->n = w;
 }
@@ -160,7 +159,7 @@ int mcr_sfilter_merge(struct mcr_sfilter *acc, const struct mcr_sfilter *in)
 	}
 	/* INCLUDE(A) with EXCLUDE(B): EXCLUDE(B - A), built in the scratch. */
 	for (i = 0; i < in->n; i++) {
-		if (mcr_sfilter_has(acc, &in->srcs[i]))
+		if (sfilter_has(acc, &in->srcs[i]))
 			continue;
 		if (w >= acc->cap)
 			return degrade(acc);
@@ -188,7 +187,7 @@ bool mcr_sfilter_equal(const struct mcr_sfilter *a,
 	if (a->mode != b->mode || a->n != b->n)
 		return false;
 	for (i = 0; i < a->n; i++)
-		if (!mcr_sfilter_has(b, &a->srcs[i]))
+		if (!sfilter_has(b, &a->srcs[i]))
 			return false;
 	return true;
 }

@@ -38,7 +38,6 @@ int mcr_sfilter_init(struct mcr_sfilter *f, u16 family, unsigned int cap,
 		     gfp_t gfp);
 void mcr_sfilter_free(struct mcr_sfilter *f);
 void mcr_sfilter_reset(struct mcr_sfilter *f, u8 mode);
-bool mcr_sfilter_has(const struct mcr_sfilter *f, const struct mcr_addr *a);
 int mcr_sfilter_add(struct mcr_sfilter *f, const struct mcr_addr *a);
 int mcr_sfilter_merge(struct mcr_sfilter *acc, const struct mcr_sfilter *in);
 bool mcr_sfilter_equal(const struct mcr_sfilter *a,
