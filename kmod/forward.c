@@ -175,7 +175,7 @@ static bool learn(struct mcr_net *mn, struct mcr_iface *in,
 
 	if (!mcr_fwd_mode_active(rcu_dereference(in->cfg)->mode))
 		return false;
-	mcr_mfc_learn(&mn->mfc, &spec, mcr_memb_compute, mn);
+	mcr_mfc_learn(&mn->mfc, &spec, mcr_memb_compute);
 	return mcr_mfc_lookup(&mn->mfc, pkt->family, &pkt->group,
 			      &pkt->source, spec.iif, mfe) == MCR_MFC_HIT;
 }

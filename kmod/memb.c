@@ -296,7 +296,7 @@ static void memb_changed(struct mcr_mif *mif, u16 family,
 	struct mcr_net *mn = mcr_netns_get(dev_net(iface->dev));
 
 	rcu_read_lock();
-	mcr_mfc_refresh(&mn->mfc, family, group, mcr_memb_compute, mn);
+	mcr_mfc_refresh(&mn->mfc, family, group, mcr_memb_compute);
 	mcr_memb_notify_group(iface, family, group, event);
 	rcu_read_unlock();
 	mcr_proxy_changed(mn, family, group);
@@ -309,7 +309,7 @@ static const struct mcr_mif_ops memb_mif_ops = {
 
 /**
  * mcr_memb_compute() - the outgoing interfaces of a membership entry
- * @arg: the namespace's struct mcr_net
+ * @mfc: the forwarding table of a namespace, &mcr_net.mfc
  * @spec: the entry's (S,G) and incoming interface
  *
  * Every router-mode interface but the incoming one whose members or
@@ -322,9 +322,10 @@ static const struct mcr_mif_ops memb_mif_ops = {
  * Context: the forwarding table's lock held (BH disabled).
  * Return: the set (possibly empty), or NULL without memory.
  */
-struct mcr_oifs *mcr_memb_compute(void *arg, const struct mcr_mfe_spec *spec)
+struct mcr_oifs *mcr_memb_compute(struct mcr_mfc *mfc,
+				  const struct mcr_mfe_spec *spec)
 {
-	struct mcr_net *mn = arg;
+	struct mcr_net *mn = container_of(mfc, struct mcr_net, mfc);
 	unsigned int cap = 0, n = 0;
 	struct mcr_iface *iface, *in;
 	struct mcr_mgnode *gn;
@@ -333,7 +334,7 @@ struct mcr_oifs *mcr_memb_compute(void *arg, const struct mcr_mfe_spec *spec)
 	unsigned long index;
 	u8 mode;
 
-	lockdep_assert_held(&mn->mfc.lock);
+	lockdep_assert_held(&mfc->lock);
 	rcu_read_lock();
 	in = xa_load(&mn->ifaces, spec->iif);
 	from_down = in && rcu_dereference(in->cfg)->mode ==

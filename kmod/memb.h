@@ -151,7 +151,8 @@ void mcr_memb_records(struct mcr_iface *iface, const struct sk_buff *skb,
 		      u16 family, const struct mcr_addr *reporter,
 		      unsigned int off, unsigned int ngrec);
 struct mcr_iface *mcr_memb_iface(struct net *net, struct net_device *dev);
-struct mcr_oifs *mcr_memb_compute(void *arg, const struct mcr_mfe_spec *spec);
+struct mcr_oifs *mcr_memb_compute(struct mcr_mfc *mfc,
+				  const struct mcr_mfe_spec *spec);
 bool mcr_memb_ssm(u16 family, const struct mcr_addr *group);
 int mcr_memb_addr_cmp(u16 family, const struct mcr_addr *a,
 		      const struct mcr_addr *b);

@@ -332,7 +332,6 @@ static bool has_entry(const struct mcr_mfc_group *grp, u16 family,
  * @spec: (family, group, source, iif); not any-source
  * @compute: computes the outgoing interfaces, called under the table lock
  *	with GFP_ATOMIC allocation; may return an empty set, NULL on failure
- * @arg: passed to @compute
  *
  * Nothing is created if an entry for the (S,G) or (*,G) exists by the time
  * the lock is held (another CPU learnt it, or a static one was added), or
@@ -342,7 +341,7 @@ static bool has_entry(const struct mcr_mfc_group *grp, u16 family,
  * Return: 0 if created, -EEXIST, -ENOSPC or -ENOMEM.
  */
 int mcr_mfc_learn(struct mcr_mfc *mfc, const struct mcr_mfe_spec *spec,
-		  mcr_mfc_compute_t compute, void *arg)
+		  mcr_mfc_compute_t compute)
 {
 	struct mcr_mfc_group *grp;
 	struct mcr_oifs *oifs;
@@ -361,7 +360,7 @@ int mcr_mfc_learn(struct mcr_mfc *mfc, const struct mcr_mfe_spec *spec,
 		   mfc->count >= MCR_MFC_MAX_ENTRIES) {
 		err = -ENOSPC;
 	} else {
-		oifs = compute(arg, spec);
+		oifs = compute(mfc, spec);
 		err = oifs ? mfe_new_insert(mfc, &n, grp, oifs) : -ENOMEM;
 		if (err)
 			kvfree(oifs);
@@ -385,7 +384,6 @@ static bool oifs_equal(const struct mcr_oifs *a, const struct mcr_oifs *b)
  * @family: AF_INET or AF_INET6
  * @group: the group
  * @compute: as for mcr_mfc_learn()
- * @arg: passed to @compute
  *
  * An entry whose set cannot be computed (no memory) is deleted; the next
  * datagram learns it again.
@@ -393,8 +391,7 @@ static bool oifs_equal(const struct mcr_oifs *a, const struct mcr_oifs *b)
  * Context: softirq or process context.
  */
 void mcr_mfc_refresh(struct mcr_mfc *mfc, u16 family,
-		     const struct mcr_addr *group, mcr_mfc_compute_t compute,
-		     void *arg)
+		     const struct mcr_addr *group, mcr_mfc_compute_t compute)
 {
 	struct mcr_mfe_spec spec = { .family = family, .group = *group };
 	struct mcr_mfc_group *grp;
@@ -410,7 +407,7 @@ void mcr_mfc_refresh(struct mcr_mfc *mfc, u16 family,
 			continue;
 		spec.source = mfe->source;
 		spec.iif = mfe->iif;
-		oifs = compute(arg, &spec);
+		oifs = compute(mfc, &spec);
 		old = rcu_dereference_protected(mfe->oifs,
 						lockdep_is_held(&mfc->lock));
 		if (!oifs) {

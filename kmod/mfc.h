@@ -26,8 +26,8 @@
  * mcr_mfe.stats (per-CPU)        fast path, BH disabled   netlink, u64_stats
  *
  * The netlink writers also hold RTNL (device lookups, and mcr_net.ifaces
- * cannot change under them); membership timers will write from softirq,
- * hence spin_lock_bh. Groups and entries are freed after a grace period.
+ * cannot change under them); membership (reports and timers) writes
+ * from softirq, hence spin_lock_bh. Groups and entries are freed after a grace period.
  * An entry's oif array holds struct mcr_iface pointers without a
  * reference: mcr_mfc_iface_remove() takes an interface out of every array
  * (and deletes the entries whose iif it is) before the interface is
@@ -160,10 +160,11 @@ struct mcr_mfe_spec {
 };
 
 /*
- * Computes the outgoing interfaces of a membership entry, under the table
- * lock (GFP_ATOMIC); NULL if out of memory.
+ * Computes the outgoing interfaces of a membership entry of @mfc, under
+ * @mfc's lock (GFP_ATOMIC); NULL if out of memory. The owner of the table
+ * finds its own state from @mfc (container_of()).
  */
-typedef struct mcr_oifs *(*mcr_mfc_compute_t)(void *arg,
+typedef struct mcr_oifs *(*mcr_mfc_compute_t)(struct mcr_mfc *mfc,
 					      const struct mcr_mfe_spec *spec);
 
 int mcr_mfc_init(struct mcr_mfc *mfc);
@@ -176,10 +177,9 @@ int mcr_mfc_del(struct mcr_mfc *mfc, const struct mcr_mfe_spec *spec);
 unsigned int mcr_mfc_flush(struct mcr_mfc *mfc, u16 family, bool all,
 			   u8 origin);
 int mcr_mfc_learn(struct mcr_mfc *mfc, const struct mcr_mfe_spec *spec,
-		  mcr_mfc_compute_t compute, void *arg);
+		  mcr_mfc_compute_t compute);
 void mcr_mfc_refresh(struct mcr_mfc *mfc, u16 family,
-		     const struct mcr_addr *group, mcr_mfc_compute_t compute,
-		     void *arg);
+		     const struct mcr_addr *group, mcr_mfc_compute_t compute);
 unsigned int mcr_mfc_gc(struct mcr_mfc *mfc);
 void mcr_mfc_iface_remove(struct mcr_mfc *mfc, const struct mcr_iface *iface,
 			  int ifindex);

@@ -21,7 +21,7 @@
  * Writers are the generic netlink SET and DEL handlers (rtnl_lock()), the
  * netdevice notifier (called with RTNL held) and the pernet exit
  * (rtnl_lock()); RTNL is needed anyway for dev_set_allmulti() and device
- * lookup. GET and dump only take rcu_read_lock(), as will the packet path.
+ * lookup. GET, dump and the packet path only take rcu_read_lock().
  * struct mcr_iface and struct mcr_iface_cfg are freed after a grace
  * period, so a reader that found them under RCU can use them until its
  * rcu_read_unlock().

@@ -19,6 +19,7 @@
 struct mfc_ctx {
 	struct mcr_mfc mfc;
 	struct mcr_iface fake[N_FAKE];
+	unsigned int calls;	/* of no_oifs() */
 };
 
 static int mcr_mfc_test_init(struct kunit *test)
@@ -226,11 +227,10 @@ static void mcr_mfc_test_flush(struct kunit *test)
 }
 
 /* mcr_mfc_learn()'s compute: an empty set (nobody wants the group). */
-static struct mcr_oifs *no_oifs(void *arg, const struct mcr_mfe_spec *spec)
+static struct mcr_oifs *no_oifs(struct mcr_mfc *mfc,
+				const struct mcr_mfe_spec *spec)
 {
-	unsigned int *calls = arg;
-
-	(*calls)++;
+	container_of(mfc, struct mfc_ctx, mfc)->calls++;
 	return mcr_mfc_oifs_alloc(0, GFP_ATOMIC);
 }
 
@@ -243,12 +243,11 @@ static void mcr_mfc_test_learn(struct kunit *test)
 	struct mfc_ctx *ctx = test->priv;
 	struct mcr_mfe_spec s1 = spec4(G1, S1, 1), s2 = spec4(G1, S2, 1);
 	struct mcr_mfe_spec star = spec4(G1, 0, 3);
-	unsigned int calls = 0;
 	struct mcr_mfe *mfe;
 
-	KUNIT_EXPECT_EQ(test, 0, mcr_mfc_learn(&ctx->mfc, &s1, no_oifs, &calls));
-	KUNIT_EXPECT_EQ(test, 0, mcr_mfc_learn(&ctx->mfc, &s2, no_oifs, &calls));
-	KUNIT_EXPECT_EQ(test, 2U, calls);
+	KUNIT_EXPECT_EQ(test, 0, mcr_mfc_learn(&ctx->mfc, &s1, no_oifs));
+	KUNIT_EXPECT_EQ(test, 0, mcr_mfc_learn(&ctx->mfc, &s2, no_oifs));
+	KUNIT_EXPECT_EQ(test, 2U, ctx->calls);
 	KUNIT_EXPECT_EQ(test, 2U, ctx->mfc.learnt);
 	KUNIT_EXPECT_EQ(test, MCR_MFC_HIT, lookup(ctx, G1, S1, 1, &mfe));
 	KUNIT_ASSERT_NOT_NULL(test, mfe);
@@ -256,8 +255,8 @@ static void mcr_mfc_test_learn(struct kunit *test)
 	/* The (S,G) arriving elsewhere is not learnt again: wrong iif. */
 	s1.iif = 2;
 	KUNIT_EXPECT_EQ(test, -EEXIST,
-			mcr_mfc_learn(&ctx->mfc, &s1, no_oifs, &calls));
-	KUNIT_EXPECT_EQ(test, 2U, calls);
+			mcr_mfc_learn(&ctx->mfc, &s1, no_oifs));
+	KUNIT_EXPECT_EQ(test, 2U, ctx->calls);
 	/* A static (S1,G) on iif 2 replaces the learnt (S1,G) on iif 1. */
 	KUNIT_EXPECT_EQ(test, 0, add(test, ctx, &s1, 1, false));
 	KUNIT_EXPECT_EQ(test, 1U, ctx->mfc.learnt);
@@ -268,12 +267,12 @@ static void mcr_mfc_test_learn(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, 2U, ctx->mfc.count);
 	/* Nothing is learnt beside it. */
 	KUNIT_EXPECT_EQ(test, -EEXIST,
-			mcr_mfc_learn(&ctx->mfc, &s2, no_oifs, &calls));
+			mcr_mfc_learn(&ctx->mfc, &s2, no_oifs));
 	/* The GC: an entry is idle once no datagram matched it in a round. */
 	KUNIT_EXPECT_EQ(test, 2, mcr_mfc_del(&ctx->mfc, &star) +
 			mcr_mfc_del(&ctx->mfc, &s1));
 	s2.source.ip4 = htonl(0x0a000009);
-	KUNIT_EXPECT_EQ(test, 0, mcr_mfc_learn(&ctx->mfc, &s2, no_oifs, &calls));
+	KUNIT_EXPECT_EQ(test, 0, mcr_mfc_learn(&ctx->mfc, &s2, no_oifs));
 	KUNIT_EXPECT_EQ(test, 1U, mcr_mfc_gc(&ctx->mfc));
 	KUNIT_EXPECT_EQ(test, 0U, ctx->mfc.learnt);
 	KUNIT_EXPECT_EQ(test, 0U, ctx->mfc.count);

@@ -120,7 +120,7 @@ static unsigned long oifs_mask(struct kunit *test, struct oifs_ctx *c,
 
 	/* As mcr_mfc_learn() and mcr_mfc_refresh() call it. */
 	spin_lock_bh(&c->mn.mfc.lock);
-	oifs = mcr_memb_compute(&c->mn, &spec);
+	oifs = mcr_memb_compute(&c->mn.mfc, &spec);
 	spin_unlock_bh(&c->mn.mfc.lock);
 	KUNIT_ASSERT_NOT_NULL(test, oifs);
 	for (i = 0; i < oifs->n; i++) {
