@@ -57,7 +57,7 @@ static bool has_router_alert(const struct iphdr *iph)
 static void report_v12(struct mcr_iface *iface, const struct iphdr *iph,
 		       const struct igmphdr *ih)
 {
-	struct mcr_mif_report r = {
+	struct mcr_record r = {
 		.family = AF_INET,
 		.type = MCR_REC_IS_EX,
 		.level = MCR_COMPAT_V2,

@@ -45,7 +45,7 @@
  * Context: any; @q's fields are read once each, without its lock.
  */
 void mcr_memb_params(const struct mcr_iface_cfg *cfg,
-		     const struct mcr_querier *q, struct mcr_mship_params *p)
+		     const struct mcr_querier *q, struct mcr_gfsm_params *p)
 {
 	bool querier = READ_ONCE(q->self);
 	struct mcr_timers t;
@@ -196,13 +196,13 @@ static void send_queue(struct sk_buff_head *out)
 }
 
 /* Queue the group-and-source-specific queries with one S flag value. */
-static void source_queries(struct mcr_iface *iface, struct mcr_mgrp *m,
+static void source_queries(struct mcr_iface *iface, struct mcr_gfsm *m,
 			   struct mcr_query *qry, bool s_flag,
 			   unsigned long now, unsigned long lmqt, bool send,
 			   struct sk_buff_head *out)
 {
 	struct mcr_addr batch[MEMB_QUERY_BATCH];
-	struct mcr_msrc *src;
+	struct mcr_gfsm_src *src;
 	unsigned int n = 0;
 
 	qry->s_flag = s_flag;
@@ -231,27 +231,28 @@ static void source_queries(struct mcr_iface *iface, struct mcr_mgrp *m,
 }
 
 /*
- * mif.c's queries(): one round of the specific queries RFC 3376 6.6.3
+ * group_table.c's queries(): one round of the specific queries RFC 3376 6.6.3
  * asks for ("Send Q(G)", "Send Q(G,A)"), as the querier. IGMPv1 has no
  * specific queries, IGMPv2 and MLDv1 no source lists: the rounds still
  * count down, so the lowered timers run out as RFC 3376 7.3.2 expects.
  */
-static unsigned long memb_queries(struct mcr_mif *mif, struct mcr_mgnode *gn,
-				  unsigned long now, struct sk_buff_head *out)
+static unsigned long memb_queries(struct mcr_gtable *table,
+				  struct mcr_gnode *gn, unsigned long now,
+				  struct sk_buff_head *out)
 {
-	struct mcr_iface *iface = container_of(mif, struct mcr_iface,
-					       memb.mif);
-	struct mcr_mgrp *m = &gn->m;
+	struct mcr_iface *iface = container_of(table, struct mcr_iface,
+					       memb.table);
+	struct mcr_gfsm *m = &gn->m;
 	const struct mcr_iface_cfg *cfg;
-	struct mcr_mship_params p;
-	struct mcr_msrc *s;
+	struct mcr_gfsm_params p;
+	struct mcr_gfsm_src *s;
 	struct mcr_query qry = {};
 	unsigned long next = 0;
 	struct mcr_addr src;
 	bool send, more;
 	u8 version;
 
-	lockdep_assert_held(&mif->lock);
+	lockdep_assert_held(&table->lock);
 	rcu_read_lock();
 	cfg = rcu_dereference(iface->cfg);
 	mcr_memb_params(cfg, &iface->memb.q[mcr_fam_idx(m->family)], &p);
@@ -285,14 +286,14 @@ static unsigned long memb_queries(struct mcr_mif *mif, struct mcr_mgnode *gn,
 }
 
 /*
- * mif.c's changed(): the group's membership entries follow at once, and
+ * group_table.c's changed(): the group's membership entries follow at once, and
  * the monitor group hears of it.
  */
-static void memb_changed(struct mcr_mif *mif, u16 family,
+static void memb_changed(struct mcr_gtable *table, u16 family,
 			 const struct mcr_addr *group, u8 event)
 {
-	struct mcr_iface *iface = container_of(mif, struct mcr_iface,
-					       memb.mif);
+	struct mcr_iface *iface = container_of(table, struct mcr_iface,
+					       memb.table);
 	struct mcr_net *mn = mcr_netns_get(dev_net(iface->dev));
 
 	rcu_read_lock();
@@ -302,7 +303,7 @@ static void memb_changed(struct mcr_mif *mif, u16 family,
 	mcr_proxy_changed(mn, family, group);
 }
 
-static const struct mcr_mif_ops memb_mif_ops = {
+static const struct mcr_gtable_ops memb_gtable_ops = {
 	.changed = memb_changed,
 	.queries = memb_queries,
 };
@@ -313,7 +314,7 @@ static const struct mcr_mif_ops memb_mif_ops = {
  * @spec: the entry's (S,G) and incoming interface
  *
  * Every router-mode interface but the incoming one whose members or
- * static membership want S (mcr_mif_wants()), and, for a datagram from a
+ * static membership want S (mcr_gtable_wants()), and, for a datagram from a
  * downstream (router-mode) interface, the proxy's upstream whatever its
  * membership (RFC 4605 4.2: the upstream's router decides). TTL
  * thresholds and boundaries apply per datagram in the fast path, as for
@@ -328,7 +329,7 @@ struct mcr_oifs *mcr_memb_compute(struct mcr_mfc *mfc,
 	struct mcr_net *mn = container_of(mfc, struct mcr_net, mfc);
 	unsigned int cap = 0, n = 0;
 	struct mcr_iface *iface, *in;
-	struct mcr_mgnode *gn;
+	struct mcr_gnode *gn;
 	struct mcr_oifs *oifs;
 	bool wants, from_down;
 	unsigned long index;
@@ -356,11 +357,11 @@ struct mcr_oifs *mcr_memb_compute(struct mcr_mfc *mfc,
 		}
 		if (mode != MCAST_ROUTER_MODE_ROUTER)
 			continue;
-		spin_lock(&iface->memb.mif.lock);
-		gn = mcr_mif_lookup(&iface->memb.mif, spec->family,
-				    &spec->group);
-		wants = gn && mcr_mif_wants(gn, &spec->source);
-		spin_unlock(&iface->memb.mif.lock);
+		spin_lock(&iface->memb.table.lock);
+		gn = mcr_gtable_lookup(&iface->memb.table, spec->family,
+				       &spec->group);
+		wants = gn && mcr_gtable_wants(gn, &spec->source);
+		spin_unlock(&iface->memb.table.lock);
 		if (wants)
 			oifs->ifaces[n++] = iface;
 	}
@@ -377,7 +378,7 @@ static void querier_arm(struct mcr_querier *q)
 	unsigned long when = 0;
 	bool any = false;
 
-	lockdep_assert_held(&q->iface->memb.mif.lock);
+	lockdep_assert_held(&q->iface->memb.table.lock);
 	if (q->self && q->query_running) {
 		when = q->next_query;
 		any = true;
@@ -401,7 +402,7 @@ static void querier_pull_in(struct mcr_querier *q, const struct mcr_timers *t,
 {
 	unsigned long latest;
 
-	lockdep_assert_held(&q->iface->memb.mif.lock);
+	lockdep_assert_held(&q->iface->memb.table.lock);
 	latest = now + msecs_to_jiffies(mcr_timers_gap(t, q->startup_left));
 	if (q->self && q->query_running && time_after(q->next_query, latest))
 		q->next_query = latest;
@@ -410,7 +411,7 @@ static void querier_pull_in(struct mcr_querier *q, const struct mcr_timers *t,
 /* Become the querier: the first general query goes out at once. Lock held. */
 static void querier_take_over(struct mcr_querier *q, unsigned long now)
 {
-	lockdep_assert_held(&q->iface->memb.mif.lock);
+	lockdep_assert_held(&q->iface->memb.table.lock);
 	q->known = own_addr(q->iface, q->family, &q->addr);
 	WRITE_ONCE(q->heard_qrv, 0);
 	WRITE_ONCE(q->heard_qqi, 0);
@@ -424,7 +425,7 @@ static void querier_timer(struct timer_list *timer)
 {
 	struct mcr_querier *q = from_timer(q, timer, timer);
 	struct mcr_iface *iface = q->iface;
-	struct mcr_mif *mif = &iface->memb.mif;
+	struct mcr_gtable *table = &iface->memb.table;
 	const struct mcr_iface_cfg *cfg;
 	unsigned long now = jiffies;
 	struct sk_buff_head out;
@@ -437,7 +438,7 @@ static void querier_timer(struct timer_list *timer)
 	__skb_queue_head_init(&out);
 	rcu_read_lock();
 	cfg = rcu_dereference(iface->cfg);
-	spin_lock(&mif->lock);
+	spin_lock(&table->lock);
 	if (!q->active)
 		goto unlock;
 	if (q->other_running && !time_before(now, q->other_expires)) {
@@ -461,7 +462,7 @@ static void querier_timer(struct timer_list *timer)
 	}
 	querier_arm(q);
 unlock:
-	spin_unlock(&mif->lock);
+	spin_unlock(&table->lock);
 	if (ntf)
 		mcr_memb_notify_querier(iface, q);
 	rcu_read_unlock();
@@ -491,7 +492,7 @@ bool mcr_memb_query(struct mcr_iface *iface, u16 family,
 {
 	struct mcr_querier *q = &iface->memb.q[mcr_fam_idx(family)];
 	const struct mcr_iface_cfg *cfg = rcu_dereference(iface->cfg);
-	struct mcr_mif *mif = &iface->memb.mif;
+	struct mcr_gtable *table = &iface->memb.table;
 	unsigned long now = jiffies;
 	struct mcr_timers t;
 	struct mcr_addr own;
@@ -502,7 +503,7 @@ bool mcr_memb_query(struct mcr_iface *iface, u16 family,
 	mcr_timers_heard(cfg, qrv, IGMPV3_QQIC(qqic) * MSEC_PER_SEC, &t);
 	lower = !own_addr(iface, family, &own) ||
 		mcr_memb_addr_cmp(family, querier, &own) < 0;
-	spin_lock(&mif->lock);
+	spin_lock(&table->lock);
 	/*
 	 * A querier that is not this router tracks the lowest querier it
 	 * hears (with "querier off" it may hear any).
@@ -524,7 +525,7 @@ bool mcr_memb_query(struct mcr_iface *iface, u16 family,
 		querier_arm(q);
 	}
 	self = q->self;
-	spin_unlock(&mif->lock);
+	spin_unlock(&table->lock);
 	if (ntf)
 		mcr_memb_notify_querier(iface, q);
 	return self;
@@ -550,20 +551,21 @@ static void lower_timers(struct mcr_iface *iface, const struct sk_buff *skb,
 	unsigned int alen = mcr_addr_len(family);
 	struct mcr_addr batch[MEMB_QUERY_BATCH];
 	unsigned long now = jiffies;
-	struct mcr_mship_params p;
+	struct mcr_gfsm_params p;
 	unsigned int i, n = 0;
 
 	mcr_memb_params(cfg, &iface->memb.q[mcr_fam_idx(family)], &p);
 	if (!nsrcs) {
-		mcr_mif_lower(&iface->memb.mif, &p, now, family, group, NULL, 0);
+		mcr_gtable_lower(&iface->memb.table, &p, now, family, group,
+				 NULL, 0);
 		return;
 	}
 	for (i = 0; i < nsrcs; i++) {
 		if (!read_addr(skb, off + i * alen, alen, &batch[n]))
 			return;
 		if (++n == MEMB_QUERY_BATCH || i == nsrcs - 1) {
-			mcr_mif_lower(&iface->memb.mif, &p, now, family, group,
-				      batch, n);
+			mcr_gtable_lower(&iface->memb.table, &p, now, family,
+					 group, batch, n);
 			n = 0;
 		}
 	}
@@ -644,7 +646,7 @@ EXPORT_SYMBOL_IF_KUNIT(mcr_memb_check_records);
 
 /* One record: its sources read into an array sized by the record. */
 static void apply_record(struct mcr_iface *iface, const struct sk_buff *skb,
-			 struct mcr_mif_report *r, unsigned int off,
+			 struct mcr_record *r, unsigned int off,
 			 unsigned int alen, unsigned int nsrcs)
 {
 	const struct mcr_iface_cfg *cfg = rcu_dereference(iface->cfg);
@@ -692,7 +694,7 @@ void mcr_memb_records(struct mcr_iface *iface, const struct sk_buff *skb,
 {
 	struct mcr_querier *q = &iface->memb.q[mcr_fam_idx(family)];
 	unsigned int alen = mcr_addr_len(family);
-	struct mcr_mif_report r = {
+	struct mcr_record r = {
 		.family = family,
 		.reporter = *reporter,
 		.level = MCR_COMPAT_V3,
@@ -727,11 +729,11 @@ void mcr_memb_records(struct mcr_iface *iface, const struct sk_buff *skb,
  *
  * Context: softirq, rcu_read_lock().
  */
-void mcr_memb_report(struct mcr_iface *iface, struct mcr_mif_report *r)
+void mcr_memb_report(struct mcr_iface *iface, struct mcr_record *r)
 {
 	struct mcr_querier *q = &iface->memb.q[mcr_fam_idx(r->family)];
 	const struct mcr_iface_cfg *cfg = rcu_dereference(iface->cfg);
-	struct mcr_mship_params p;
+	struct mcr_gfsm_params p;
 	int ret;
 
 	if (!mcr_fwd_routable(r->family, &r->group) ||
@@ -741,8 +743,8 @@ void mcr_memb_report(struct mcr_iface *iface, struct mcr_mif_report *r)
 		return;
 	}
 	mcr_memb_params(cfg, q, &p);
-	ret = mcr_mif_record(&iface->memb.mif, &p, cfg->max_groups, jiffies,
-			     r);
+	ret = mcr_gtable_record(&iface->memb.table, &p, cfg->max_groups,
+				jiffies, r);
 	if (ret)
 		mcr_stats_add(q->stats, MCAST_ROUTER_A_QUERIER_STATS_REFUSED, 1);
 	if (r->ignored)
@@ -761,10 +763,10 @@ int mcr_memb_init(struct mcr_iface *iface)
 	unsigned int i;
 	int err;
 
-	err = mcr_mif_init(&iface->memb.mif);
+	err = mcr_gtable_init(&iface->memb.table);
 	if (err)
 		return err;
-	iface->memb.mif.ops = &memb_mif_ops;
+	iface->memb.table.ops = &memb_gtable_ops;
 	for (i = 0; i < MCR_NFAMILIES; i++) {
 		struct mcr_querier *q = &iface->memb.q[i];
 
@@ -790,16 +792,16 @@ int mcr_memb_init(struct mcr_iface *iface)
  */
 void mcr_memb_stop(struct mcr_iface *iface)
 {
-	struct mcr_mif *mif = &iface->memb.mif;
+	struct mcr_gtable *table = &iface->memb.table;
 	unsigned int i;
 
-	spin_lock_bh(&mif->lock);
+	spin_lock_bh(&table->lock);
 	for (i = 0; i < MCR_NFAMILIES; i++)
 		iface->memb.q[i].active = false;
-	spin_unlock_bh(&mif->lock);
+	spin_unlock_bh(&table->lock);
 	for (i = 0; i < MCR_NFAMILIES; i++)
 		timer_shutdown_sync(&iface->memb.q[i].timer);
-	mcr_mif_uninit(mif);
+	mcr_gtable_uninit(table);
 }
 
 /**
@@ -837,7 +839,7 @@ void mcr_memb_mode(struct mcr_net *mn, struct mcr_iface *iface, u8 old_mode,
 		   u8 new_mode)
 {
 	const struct mcr_iface_cfg *cfg;
-	struct mcr_mif *mif = &iface->memb.mif;
+	struct mcr_gtable *table = &iface->memb.table;
 	unsigned long now = jiffies;
 	unsigned int i, ntf = 0;
 	struct mcr_timers t;
@@ -848,7 +850,7 @@ void mcr_memb_mode(struct mcr_net *mn, struct mcr_iface *iface, u8 old_mode,
 	if (new_mode != MCAST_ROUTER_MODE_ROUTER) {
 		if (old_mode != MCAST_ROUTER_MODE_ROUTER)
 			return;
-		spin_lock_bh(&mif->lock);
+		spin_lock_bh(&table->lock);
 		for (i = 0; i < MCR_NFAMILIES; i++) {
 			struct mcr_querier *q = &iface->memb.q[i];
 
@@ -859,16 +861,16 @@ void mcr_memb_mode(struct mcr_net *mn, struct mcr_iface *iface, u8 old_mode,
 			WRITE_ONCE(q->heard_qrv, 0);
 			WRITE_ONCE(q->heard_qqi, 0);
 		}
-		spin_unlock_bh(&mif->lock);
+		spin_unlock_bh(&table->lock);
 		for (i = 0; i < MCR_NFAMILIES; i++)
 			timer_delete_sync(&iface->memb.q[i].timer);
-		mcr_mif_flush(mif);
+		mcr_gtable_flush(table);
 		mcr_mfc_flush(&mn->mfc, 0, false,
 			      MCAST_ROUTER_ORIGIN_MEMBERSHIP);
 		return;
 	}
 
-	spin_lock_bh(&mif->lock);
+	spin_lock_bh(&table->lock);
 	for (i = 0; i < MCR_NFAMILIES; i++) {
 		struct mcr_querier *q = &iface->memb.q[i];
 		bool changed = true;
@@ -892,7 +894,7 @@ void mcr_memb_mode(struct mcr_net *mn, struct mcr_iface *iface, u8 old_mode,
 		if (changed)
 			ntf |= BIT(i);
 	}
-	spin_unlock_bh(&mif->lock);
+	spin_unlock_bh(&table->lock);
 	rcu_read_lock();
 	for (i = 0; i < MCR_NFAMILIES; i++)
 		if (ntf & BIT(i))

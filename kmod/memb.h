@@ -1,23 +1,23 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * The router side of IGMP and MLD on one interface: the membership table
- * (mif.c), one querier per family, and forwarding from membership. The
+ * (group_table.c), one querier per family, and forwarding from membership. The
  * protocol edges (igmp.c, mld.c) parse messages and call in here; nothing
  * below them knows the protocols apart.
  *
  * Locking:
  *
  *   what                          written under            read under
- *   mcr_querier fields            mcr_mif.lock (BH)        mcr_mif.lock
- *   .self, .heard_qrv, .heard_qqi mcr_mif.lock, WRITE_ONCE also READ_ONCE
+ *   mcr_querier fields            mcr_gtable.lock (BH)        mcr_gtable.lock
+ *   .self, .heard_qrv, .heard_qqi mcr_gtable.lock, WRITE_ONCE also READ_ONCE
  *                                                          (reports)
  *   mcr_querier.timer             armed under the lock; stopped with
  *                                 timer_delete_sync() under RTNL (mode
  *                                 off, interface teardown)
  *   mcr_querier.stats (per-CPU)   softirq and timers       netlink
  *
- * Lock order: mcr_mfc.lock, then mcr_mif.lock (membership entries are
- * computed under the table lock). mif.c calls changed() only after it
+ * Lock order: mcr_mfc.lock, then mcr_gtable.lock (membership entries are
+ * computed under the table lock). group_table.c calls changed() only after it
  * dropped its lock, and the refresh it causes takes the table lock.
  */
 #ifndef _MCR_MEMB_H
@@ -29,7 +29,7 @@
 
 #include "config.h"
 #include "mfc.h"
-#include "mif.h"
+#include "group_table.h"
 #include "stats.h"
 
 struct mcr_iface;
@@ -84,11 +84,11 @@ struct mcr_querier {
 
 /**
  * struct mcr_memb - an interface's IGMP/MLD router state
- * @mif: the membership table, both families
+ * @table: the membership table, both families
  * @q: the queriers, by mcr_fam_idx()
  */
 struct mcr_memb {
-	struct mcr_mif mif;
+	struct mcr_gtable table;
 	struct mcr_querier q[MCR_NFAMILIES];
 };
 
@@ -98,7 +98,7 @@ void mcr_memb_free(struct mcr_iface *iface);
 void mcr_memb_mode(struct mcr_net *mn, struct mcr_iface *iface, u8 old_mode,
 		   u8 new_mode);
 void mcr_memb_count(struct mcr_iface *iface, u16 family, int idx);
-void mcr_memb_report(struct mcr_iface *iface, struct mcr_mif_report *r);
+void mcr_memb_report(struct mcr_iface *iface, struct mcr_record *r);
 /*
  * The fixed part of an IGMPv3 or MLDv2 report: type, reserved, checksum,
  * reserved (2 bytes), number of group records (2). (struct igmpv3_report
@@ -157,6 +157,6 @@ bool mcr_memb_ssm(u16 family, const struct mcr_addr *group);
 int mcr_memb_addr_cmp(u16 family, const struct mcr_addr *a,
 		      const struct mcr_addr *b);
 void mcr_memb_params(const struct mcr_iface_cfg *cfg,
-		     const struct mcr_querier *q, struct mcr_mship_params *p);
+		     const struct mcr_querier *q, struct mcr_gfsm_params *p);
 
 #endif /* _MCR_MEMB_H */

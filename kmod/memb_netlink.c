@@ -184,11 +184,11 @@ int mcr_memb_fill_source(struct sk_buff *skb, u16 family,
 }
 
 /* The hosts' source records, then the static sources not among them. */
-static int fill_sources(struct sk_buff *skb, const struct mcr_mgnode *gn,
+static int fill_sources(struct sk_buff *skb, const struct mcr_gnode *gn,
 			unsigned long now)
 {
-	const struct mcr_mgrp *m = &gn->m;
-	const struct mcr_msrc *src;
+	const struct mcr_gfsm *m = &gn->m;
+	const struct mcr_gfsm_src *src;
 	const struct mcr_mhost *h;
 	struct nlattr *nest;
 
@@ -199,11 +199,11 @@ static int fill_sources(struct sk_buff *skb, const struct mcr_mgnode *gn,
 		if (mcr_memb_fill_source(skb, m->family, &src->addr,
 					 ms_left(src->running, src->expires,
 						 now),
-					 mcr_mif_wants(gn, &src->addr),
-					 mcr_mif_static_src(gn, &src->addr)))
+					 mcr_gtable_wants(gn, &src->addr),
+					 mcr_gtable_static_src(gn, &src->addr)))
 			return -EMSGSIZE;
 	list_for_each_entry(h, &gn->static_srcs, list)
-		if (!mcr_mgrp_find(m, &h->addr) &&
+		if (!mcr_gfsm_find(m, &h->addr) &&
 		    mcr_memb_fill_source(skb, m->family, &h->addr, 0, true,
 					 true))
 			return -EMSGSIZE;
@@ -211,7 +211,7 @@ static int fill_sources(struct sk_buff *skb, const struct mcr_mgnode *gn,
 	return 0;
 }
 
-static int fill_hosts(struct sk_buff *skb, const struct mcr_mgnode *gn,
+static int fill_hosts(struct sk_buff *skb, const struct mcr_gnode *gn,
 		      unsigned long now)
 {
 	const struct mcr_mhost *h;
@@ -236,9 +236,9 @@ static u8 compat_version(u16 family, u8 level)
 }
 
 static int fill_group(struct sk_buff *skb, struct netlink_callback *cb,
-		      int ifindex, const struct mcr_mgnode *gn, u8 event)
+		      int ifindex, const struct mcr_gnode *gn, u8 event)
 {
-	const struct mcr_mgrp *m = &gn->m;
+	const struct mcr_gfsm *m = &gn->m;
 	unsigned long now = jiffies;
 	void *hdr = mcr_memb_put_hdr(skb, cb,
 				     event ? MCAST_ROUTER_CMD_GROUP_NTF :
@@ -257,7 +257,7 @@ static int fill_group(struct sk_buff *skb, struct netlink_callback *cb,
 	    nla_put_u32(skb, MCAST_ROUTER_A_GROUP_EXPIRES,
 			ms_left(m->running, m->expires, now)) ||
 	    nla_put_u8(skb, MCAST_ROUTER_A_GROUP_COMPAT,
-		       compat_version(m->family, mcr_mgrp_compat(m, now))) ||
+		       compat_version(m->family, mcr_gfsm_compat(m, now))) ||
 	    mcr_nla_put_addr(skb, MCAST_ROUTER_A_GROUP_REPORTER, m->family,
 			     &gn->reporter) ||
 	    nla_put_u64_64bit(skb, MCAST_ROUTER_A_GROUP_AGE,
@@ -275,7 +275,7 @@ static int fill_group(struct sk_buff *skb, struct netlink_callback *cb,
 }
 
 static bool group_match(const struct memb_dump_ctx *ctx,
-			const struct mcr_mgnode *gn)
+			const struct mcr_gnode *gn)
 {
 	if (ctx->family && gn->key.family != ctx->family)
 		return false;
@@ -288,16 +288,16 @@ static int dump_iface_groups(struct sk_buff *skb, struct netlink_callback *cb,
 			     struct mcr_iface *iface)
 {
 	struct memb_dump_ctx *ctx = dump_ctx(cb);
-	struct mcr_mif *mif = &iface->memb.mif;
-	const struct mcr_mgnode *gn;
+	struct mcr_gtable *table = &iface->memb.table;
+	const struct mcr_gnode *gn;
 	u32 i = 0;
 	int err = 0;
 
-	spin_lock_bh(&mif->lock);
-	/* A dying table's nodes are being freed (mcr_mif_uninit()). */
-	if (mif->dying)
+	spin_lock_bh(&table->lock);
+	/* A dying table's nodes are being freed (mcr_gtable_uninit()). */
+	if (table->dying)
 		goto out;
-	list_for_each_entry(gn, &mif->list, list) {
+	list_for_each_entry(gn, &table->list, list) {
 		if (i++ < ctx->pos || !group_match(ctx, gn))
 			continue;
 		err = fill_group(skb, cb, iface->dev->ifindex, gn, 0);
@@ -306,7 +306,7 @@ static int dump_iface_groups(struct sk_buff *skb, struct netlink_callback *cb,
 		ctx->pos = i;
 	}
 out:
-	spin_unlock_bh(&mif->lock);
+	spin_unlock_bh(&table->lock);
 	return err;
 }
 
@@ -371,7 +371,7 @@ static int fill_querier(struct sk_buff *skb, struct netlink_callback *cb,
 {
 	u8 cmd = cb ? MCAST_ROUTER_CMD_QUERIER_GET : MCAST_ROUTER_CMD_QUERIER_NTF;
 	const struct mcr_iface_cfg *cfg = rcu_dereference(iface->cfg);
-	struct mcr_mif *mif = &iface->memb.mif;
+	struct mcr_gtable *table = &iface->memb.table;
 	unsigned long now = jiffies;
 	int err = -EMSGSIZE;
 	void *hdr;
@@ -379,7 +379,7 @@ static int fill_querier(struct sk_buff *skb, struct netlink_callback *cb,
 	hdr = mcr_memb_put_hdr(skb, cb, cmd);
 	if (!hdr)
 		return -EMSGSIZE;
-	spin_lock_bh(&mif->lock);
+	spin_lock_bh(&table->lock);
 	if (nla_put_u32(skb, MCAST_ROUTER_A_QUERIER_IFINDEX,
 			iface->dev->ifindex) ||
 	    nla_put_u16(skb, MCAST_ROUTER_A_QUERIER_FAMILY, q->family) ||
@@ -403,7 +403,7 @@ static int fill_querier(struct sk_buff *skb, struct netlink_callback *cb,
 		goto out;
 	err = 0;
 out:
-	spin_unlock_bh(&mif->lock);
+	spin_unlock_bh(&table->lock);
 	if (!err && cb)
 		err = mcr_stats_fill(skb, MCAST_ROUTER_A_QUERIER_STATS,
 				     q->stats, MCAST_ROUTER_A_QUERIER_STATS_PAD);
@@ -485,8 +485,8 @@ void mcr_memb_notify_group(struct mcr_iface *iface, u16 family,
 			   const struct mcr_addr *group, u8 event)
 {
 	struct net *net = dev_net(iface->dev);
-	struct mcr_mif *mif = &iface->memb.mif;
-	const struct mcr_mgnode *gn;
+	struct mcr_gtable *table = &iface->memb.table;
+	const struct mcr_gnode *gn;
 	struct sk_buff *msg;
 	int err = -ENOENT;
 
@@ -498,12 +498,12 @@ void mcr_memb_notify_group(struct mcr_iface *iface, u16 family,
 	if (event == MCAST_ROUTER_GROUP_EVENT_LEAVE) {
 		err = fill_leave(msg, iface->dev->ifindex, family, group);
 	} else {
-		spin_lock_bh(&mif->lock);
-		gn = mcr_mif_lookup(mif, family, group);
+		spin_lock_bh(&table->lock);
+		gn = mcr_gtable_lookup(table, family, group);
 		if (gn)
 			err = fill_group(msg, NULL, iface->dev->ifindex, gn,
 					 event);
-		spin_unlock_bh(&mif->lock);
+		spin_unlock_bh(&table->lock);
 	}
 	if (err) {
 		nlmsg_free(msg);
@@ -595,10 +595,10 @@ static int group_static(struct genl_info *info, bool add)
 		err = -EINVAL;
 		goto out;
 	}
-	err = mcr_mif_static(&iface->memb.mif, cfg->max_groups,
-			     cfg->max_sources, family, &group,
-			     tb[MCAST_ROUTER_A_GROUP_SOURCE] ? &source : NULL,
-			     add);
+	err = mcr_gtable_static(&iface->memb.table, cfg->max_groups,
+				cfg->max_sources, family, &group,
+				tb[MCAST_ROUTER_A_GROUP_SOURCE] ? &source : NULL,
+				add);
 	if (err == -EEXIST)
 		NL_SET_ERR_MSG(extack, "the static membership exists");
 	else if (err == -ENOENT)

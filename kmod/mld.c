@@ -38,7 +38,7 @@ static bool mld_type_at(const struct sk_buff *skb, unsigned int off)
 static void report_v1(struct mcr_iface *iface, const struct ipv6hdr *ip6h,
 		      const struct mld_msg *mld)
 {
-	struct mcr_mif_report r = {
+	struct mcr_record r = {
 		.family = AF_INET6,
 		.type = MCR_REC_IS_EX,
 		.level = MCR_COMPAT_V2,

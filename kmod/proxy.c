@@ -46,7 +46,7 @@
 #include "forward.h"
 #include "iface.h"
 #include "memb_netlink.h"
-#include "mif.h"
+#include "group_table.h"
 #include "netns.h"
 #include "proxy.h"
 
@@ -322,11 +322,11 @@ static bool merge_downstream(struct mcr_net *mn,
 			     const struct mcr_group_key *key)
 {
 	struct mcr_proxy *p = &mn->proxy;
-	const struct mcr_mgnode *gn;
+	const struct mcr_gnode *gn;
 	struct mcr_iface *iface;
 	bool all = false, found;
 	unsigned long index;
-	struct mcr_mif *mif;
+	struct mcr_gtable *table;
 
 	p->acc.family = key->family;
 	mcr_sfilter_reset(&p->acc, MCR_FILTER_INCLUDE);
@@ -335,14 +335,14 @@ static bool merge_downstream(struct mcr_net *mn,
 		if (rcu_dereference(iface->cfg)->mode !=
 		    MCAST_ROUTER_MODE_ROUTER)
 			continue;
-		mif = &iface->memb.mif;
-		spin_lock_bh(&mif->lock);
-		gn = mif->dying ? NULL :
-		     mcr_mif_lookup(mif, key->family, &key->group);
+		table = &iface->memb.table;
+		spin_lock_bh(&table->lock);
+		gn = table->dying ? NULL :
+		     mcr_gtable_lookup(table, key->family, &key->group);
 		found = gn;
-		if (gn && mcr_mif_sfilter(gn, &p->in))
+		if (gn && mcr_gtable_sfilter(gn, &p->in))
 			all = true;
-		spin_unlock_bh(&mif->lock);
+		spin_unlock_bh(&table->lock);
 		if (found && mcr_sfilter_merge(&p->acc, &p->in))
 			all = true;
 	}
@@ -416,8 +416,8 @@ static int update(struct mcr_net *mn, const struct mcr_group_key *key)
 	return 0;
 }
 
-/* mcr_mif_for_each(): queue every group of a downstream interface. */
-static int collect(const struct mcr_mgnode *gn, void *arg)
+/* mcr_gtable_for_each(): queue every group of a downstream interface. */
+static int collect(const struct mcr_gnode *gn, void *arg)
 {
 	return pdirty_add(arg, &gn->key, GFP_ATOMIC);
 }
@@ -438,7 +438,7 @@ static int collect_all(struct mcr_net *mn, struct list_head *keys)
 		if (rcu_dereference(iface->cfg)->mode !=
 		    MCAST_ROUTER_MODE_ROUTER)
 			continue;
-		err = mcr_mif_for_each(&iface->memb.mif, collect, keys);
+		err = mcr_gtable_for_each(&iface->memb.table, collect, keys);
 		if (err)
 			break;
 	}

@@ -10,7 +10,7 @@
 #include <linux/types.h>
 
 #include "config.h"
-#include "mship.h"
+#include "group_fsm.h"
 
 /* Most sources a merged filter holds (the per-group limit's maximum). */
 #define MCR_SFILTER_MAX	MCR_MAX_SOURCES_LIMIT

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * KUnit suite for the family-independent IGMP/MLD pieces (memb.c,
- * mship.c): the bounds check of multi-record reports against truncated
+ * group_fsm.c): the bounds check of multi-record reports against truncated
  * and over-counted packets, the SSM ranges, the election order, the
  * compatibility modes of RFC 3376 7.3.2 / RFC 3810 8.3.2, and the
  * parameters derived from a configuration.
@@ -14,7 +14,7 @@
 #include <linux/socket.h>
 
 #include "../memb.h"
-#include "../mship.h"
+#include "../group_fsm.h"
 
 /* A packet of @len bytes copied into a fresh skb (no headers). */
 static struct sk_buff *blob(struct kunit *test, const u8 *data,
@@ -294,7 +294,7 @@ static void mcr_memb_test_election_order(struct kunit *test)
 #define NOW	1000000UL
 #define GMI	260000UL
 
-static const struct mcr_mship_params params = {
+static const struct mcr_gfsm_params params = {
 	.gmi = GMI,
 	.ohpi = GMI,
 	.lmqt = 2000,
@@ -307,55 +307,55 @@ static const struct mcr_mship_params params = {
 static void mcr_memb_test_compat(struct kunit *test)
 {
 	struct mcr_addr g = v4(239, 1, 1, 1);
-	struct mcr_mgrp grp;
+	struct mcr_gfsm grp;
 	unsigned int n;
 
-	mcr_mgrp_init(&grp, AF_INET, &g);
-	KUNIT_EXPECT_EQ(test, MCR_COMPAT_V3, mcr_mgrp_compat(&grp, NOW));
+	mcr_gfsm_init(&grp, AF_INET, &g);
+	KUNIT_EXPECT_EQ(test, MCR_COMPAT_V3, mcr_gfsm_compat(&grp, NOW));
 	n = 3;
-	KUNIT_EXPECT_TRUE(test, mcr_mgrp_compat_filter(&grp, NOW, false,
+	KUNIT_EXPECT_TRUE(test, mcr_gfsm_compat_filter(&grp, NOW, false,
 						       MCR_REC_BLOCK, &n));
 	KUNIT_EXPECT_EQ(test, 3U, n);
 
 	/* An IGMPv2 report: v2 mode until the GMI has passed. */
-	mcr_mgrp_old_host(&grp, &params, NOW, MCR_COMPAT_V2);
-	KUNIT_EXPECT_EQ(test, MCR_COMPAT_V2, mcr_mgrp_compat(&grp, NOW));
+	mcr_gfsm_old_host(&grp, &params, NOW, MCR_COMPAT_V2);
+	KUNIT_EXPECT_EQ(test, MCR_COMPAT_V2, mcr_gfsm_compat(&grp, NOW));
 	KUNIT_EXPECT_EQ(test, MCR_COMPAT_V2,
-			mcr_mgrp_compat(&grp, NOW + GMI - 1));
-	KUNIT_EXPECT_EQ(test, MCR_COMPAT_V3, mcr_mgrp_compat(&grp, NOW + GMI));
+			mcr_gfsm_compat(&grp, NOW + GMI - 1));
+	KUNIT_EXPECT_EQ(test, MCR_COMPAT_V3, mcr_gfsm_compat(&grp, NOW + GMI));
 	n = 3;
-	KUNIT_EXPECT_FALSE(test, mcr_mgrp_compat_filter(&grp, NOW, false,
+	KUNIT_EXPECT_FALSE(test, mcr_gfsm_compat_filter(&grp, NOW, false,
 							MCR_REC_BLOCK, &n));
-	KUNIT_EXPECT_TRUE(test, mcr_mgrp_compat_filter(&grp, NOW, false,
+	KUNIT_EXPECT_TRUE(test, mcr_gfsm_compat_filter(&grp, NOW, false,
 						       MCR_REC_TO_EX, &n));
 	KUNIT_EXPECT_EQ(test, 0U, n);
 	n = 2;
-	KUNIT_EXPECT_TRUE(test, mcr_mgrp_compat_filter(&grp, NOW, false,
+	KUNIT_EXPECT_TRUE(test, mcr_gfsm_compat_filter(&grp, NOW, false,
 						       MCR_REC_ALLOW, &n));
 	KUNIT_EXPECT_EQ(test, 2U, n);
 	n = 0;
-	KUNIT_EXPECT_TRUE(test, mcr_mgrp_compat_filter(&grp, NOW, true,
+	KUNIT_EXPECT_TRUE(test, mcr_gfsm_compat_filter(&grp, NOW, true,
 						       MCR_REC_TO_IN, &n));
 
 	/* An IGMPv1 report on top: v1 wins, leaves are ignored. */
-	mcr_mgrp_old_host(&grp, &params, NOW + 10, MCR_COMPAT_V1);
-	KUNIT_EXPECT_EQ(test, MCR_COMPAT_V1, mcr_mgrp_compat(&grp, NOW + 10));
+	mcr_gfsm_old_host(&grp, &params, NOW + 10, MCR_COMPAT_V1);
+	KUNIT_EXPECT_EQ(test, MCR_COMPAT_V1, mcr_gfsm_compat(&grp, NOW + 10));
 	n = 0;
-	KUNIT_EXPECT_FALSE(test, mcr_mgrp_compat_filter(&grp, NOW + 10, true,
+	KUNIT_EXPECT_FALSE(test, mcr_gfsm_compat_filter(&grp, NOW + 10, true,
 							MCR_REC_TO_IN, &n));
 	/* A v3 TO_IN({}) is not a leave message: it still counts. */
-	KUNIT_EXPECT_TRUE(test, mcr_mgrp_compat_filter(&grp, NOW + 10, false,
+	KUNIT_EXPECT_TRUE(test, mcr_gfsm_compat_filter(&grp, NOW + 10, false,
 						       MCR_REC_TO_IN, &n));
 	/* The v2 timer ends first; v1 lasts its own GMI. */
 	KUNIT_EXPECT_EQ(test, MCR_COMPAT_V1,
-			mcr_mgrp_compat(&grp, NOW + GMI + 5));
+			mcr_gfsm_compat(&grp, NOW + GMI + 5));
 	KUNIT_EXPECT_EQ(test, MCR_COMPAT_V3,
-			mcr_mgrp_compat(&grp, NOW + 10 + GMI));
+			mcr_gfsm_compat(&grp, NOW + 10 + GMI));
 	/* A v3 report changes nothing. */
-	mcr_mgrp_old_host(&grp, &params, NOW, MCR_COMPAT_V3);
+	mcr_gfsm_old_host(&grp, &params, NOW, MCR_COMPAT_V3);
 	KUNIT_EXPECT_EQ(test, MCR_COMPAT_V3,
-			mcr_mgrp_compat(&grp, NOW + 10 + GMI));
-	mcr_mgrp_destroy(&grp);
+			mcr_gfsm_compat(&grp, NOW + 10 + GMI));
+	mcr_gfsm_destroy(&grp);
 }
 
 /* A non-querier lowers to LMQT what is above it, and nothing else. */
@@ -363,40 +363,40 @@ static void mcr_memb_test_lower(struct kunit *test)
 {
 	struct mcr_addr g = v6(0xff0e, 0, 1), s1 = v6(0xfd00, 0, 1);
 	struct mcr_addr s2 = v6(0xfd00, 0, 2);
-	struct mcr_mship_params p = params;
-	struct mcr_msrc *src;
-	struct mcr_mgrp grp;
+	struct mcr_gfsm_params p = params;
+	struct mcr_gfsm_src *src;
+	struct mcr_gfsm grp;
 
 	p.querier = false;
-	mcr_mgrp_init(&grp, AF_INET6, &g);
-	KUNIT_ASSERT_EQ(test, 0, mcr_mgrp_record(&grp, &p, NOW, MCR_REC_IS_IN,
+	mcr_gfsm_init(&grp, AF_INET6, &g);
+	KUNIT_ASSERT_EQ(test, 0, mcr_gfsm_record(&grp, &p, NOW, MCR_REC_IS_IN,
 						 &s1, 1));
-	KUNIT_ASSERT_EQ(test, 0, mcr_mgrp_record(&grp, &p, NOW, MCR_REC_ALLOW,
+	KUNIT_ASSERT_EQ(test, 0, mcr_gfsm_record(&grp, &p, NOW, MCR_REC_ALLOW,
 						 &s2, 1));
-	mcr_mgrp_lower(&grp, &p, NOW + 5, &s1, 1);
-	src = mcr_mgrp_find(&grp, &s1);
+	mcr_gfsm_lower(&grp, &p, NOW + 5, &s1, 1);
+	src = mcr_gfsm_find(&grp, &s1);
 	KUNIT_ASSERT_NOT_NULL(test, src);
 	KUNIT_EXPECT_EQ(test, NOW + 5 + p.lmqt, src->expires);
-	src = mcr_mgrp_find(&grp, &s2);
+	src = mcr_gfsm_find(&grp, &s2);
 	KUNIT_ASSERT_NOT_NULL(test, src);
 	KUNIT_EXPECT_EQ(test, NOW + GMI, src->expires);
 	/* Lowering again later does not raise it. */
-	mcr_mgrp_lower(&grp, &p, NOW + 1000, &s1, 1);
+	mcr_gfsm_lower(&grp, &p, NOW + 1000, &s1, 1);
 	KUNIT_EXPECT_EQ(test, NOW + 5 + p.lmqt,
-			mcr_mgrp_find(&grp, &s1)->expires);
+			mcr_gfsm_find(&grp, &s1)->expires);
 	/* A group-specific query lowers the group timer in EXCLUDE mode. */
-	KUNIT_ASSERT_EQ(test, 0, mcr_mgrp_record(&grp, &p, NOW, MCR_REC_IS_EX,
+	KUNIT_ASSERT_EQ(test, 0, mcr_gfsm_record(&grp, &p, NOW, MCR_REC_IS_EX,
 						 NULL, 0));
-	mcr_mgrp_lower(&grp, &p, NOW + 7, NULL, 0);
+	mcr_gfsm_lower(&grp, &p, NOW + 7, NULL, 0);
 	KUNIT_EXPECT_TRUE(test, grp.running);
 	KUNIT_EXPECT_EQ(test, NOW + 7 + p.lmqt, grp.expires);
-	mcr_mgrp_destroy(&grp);
+	mcr_gfsm_destroy(&grp);
 }
 
 static void mcr_memb_test_params(struct kunit *test)
 {
 	struct mcr_querier q = { .self = true };
-	struct mcr_mship_params p;
+	struct mcr_gfsm_params p;
 	struct mcr_iface_cfg *cfg;
 
 	cfg = kunit_kmalloc(test, sizeof(*cfg), GFP_KERNEL);
@@ -438,7 +438,7 @@ static void mcr_memb_test_params(struct kunit *test)
 static void mcr_memb_test_params_heard(struct kunit *test)
 {
 	struct mcr_querier q = { .heard_qrv = 3, .heard_qqi = 60000 };
-	struct mcr_mship_params p;
+	struct mcr_gfsm_params p;
 	struct mcr_iface_cfg *cfg;
 
 	cfg = kunit_kmalloc(test, sizeof(*cfg), GFP_KERNEL);

@@ -18,7 +18,7 @@
 #include "../iface.h"
 #include "../memb.h"
 #include "../mfc.h"
-#include "../mif.h"
+#include "../group_table.h"
 #include "../netns.h"
 #include "netdev_fixture.h"
 
@@ -141,8 +141,8 @@ static void mcr_oifs_test_upstream(struct kunit *test)
 	int err;
 
 	KUNIT_ASSERT_EQ(test, 0,
-			mcr_mif_static(&c->iface[B]->memb.mif, 0, 64, AF_INET,
-				       &group, NULL, true));
+			mcr_gtable_static(&c->iface[B]->memb.table, 0, 64,
+					  AF_INET, &group, NULL, true));
 
 	/* From downstream: the upstream always, and the members. */
 	KUNIT_EXPECT_EQ(test, BIT(A) | BIT(B), oifs_mask(test, c, C, g));

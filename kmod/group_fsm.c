@@ -18,15 +18,15 @@
 #include <linux/slab.h>
 
 #include "compat.h"
-#include "mship.h"
+#include "group_fsm.h"
 
 /**
- * mcr_mgrp_init() - a new group record: INCLUDE({}), no timers
+ * mcr_gfsm_init() - a new group record: INCLUDE({}), no timers
  * @grp: the record
  * @family: AF_INET or AF_INET6
  * @group: the group
  */
-void mcr_mgrp_init(struct mcr_mgrp *grp, u16 family,
+void mcr_gfsm_init(struct mcr_gfsm *grp, u16 family,
 		   const struct mcr_addr *group)
 {
 	memset(grp, 0, sizeof(*grp));
@@ -35,9 +35,9 @@ void mcr_mgrp_init(struct mcr_mgrp *grp, u16 family,
 	grp->filter = MCR_FILTER_INCLUDE;
 	INIT_LIST_HEAD(&grp->sources);
 }
-EXPORT_SYMBOL_IF_KUNIT(mcr_mgrp_init);
+EXPORT_SYMBOL_IF_KUNIT(mcr_gfsm_init);
 
-static void src_del(struct mcr_mgrp *grp, struct mcr_msrc *src)
+static void src_del(struct mcr_gfsm *grp, struct mcr_gfsm_src *src)
 {
 	list_del(&src->list);
 	grp->n_sources--;
@@ -45,36 +45,36 @@ static void src_del(struct mcr_mgrp *grp, struct mcr_msrc *src)
 }
 
 /**
- * mcr_mgrp_destroy() - free a group record's sources
+ * mcr_gfsm_destroy() - free a group record's sources
  * @grp: the record
  */
-void mcr_mgrp_destroy(struct mcr_mgrp *grp)
+void mcr_gfsm_destroy(struct mcr_gfsm *grp)
 {
-	struct mcr_msrc *src, *tmp;
+	struct mcr_gfsm_src *src, *tmp;
 
 	list_for_each_entry_safe(src, tmp, &grp->sources, list)
 		src_del(grp, src);
 }
-EXPORT_SYMBOL_IF_KUNIT(mcr_mgrp_destroy);
+EXPORT_SYMBOL_IF_KUNIT(mcr_gfsm_destroy);
 
 /**
- * mcr_mgrp_find() - a source record of a group
+ * mcr_gfsm_find() - a source record of a group
  * @grp: the group
  * @addr: the source
  *
  * Return: the record, or NULL.
  */
-struct mcr_msrc *mcr_mgrp_find(const struct mcr_mgrp *grp,
-			       const struct mcr_addr *addr)
+struct mcr_gfsm_src *mcr_gfsm_find(const struct mcr_gfsm *grp,
+				   const struct mcr_addr *addr)
 {
-	struct mcr_msrc *src;
+	struct mcr_gfsm_src *src;
 
 	list_for_each_entry(src, &grp->sources, list)
 		if (mcr_addr_equal(grp->family, &src->addr, addr))
 			return src;
 	return NULL;
 }
-EXPORT_SYMBOL_IF_KUNIT(mcr_mgrp_find);
+EXPORT_SYMBOL_IF_KUNIT(mcr_gfsm_find);
 
 static bool in_list(u16 family, const struct mcr_addr *srcs, unsigned int n,
 		    const struct mcr_addr *addr)
@@ -91,12 +91,12 @@ static bool in_list(u16 family, const struct mcr_addr *srcs, unsigned int n,
  * The record of @addr, created with its timer stopped if it is new;
  * NULL (and *@refused counted) if the group has no room for another.
  */
-static struct mcr_msrc *src_get(struct mcr_mgrp *grp,
-				const struct mcr_mship_params *p,
-				const struct mcr_addr *addr, bool *created,
-				unsigned int *refused)
+static struct mcr_gfsm_src *src_get(struct mcr_gfsm *grp,
+				    const struct mcr_gfsm_params *p,
+				    const struct mcr_addr *addr, bool *created,
+				    unsigned int *refused)
 {
-	struct mcr_msrc *src = mcr_mgrp_find(grp, addr);
+	struct mcr_gfsm_src *src = mcr_gfsm_find(grp, addr);
 
 	*created = false;
 	if (src)
@@ -117,7 +117,7 @@ static struct mcr_msrc *src_get(struct mcr_mgrp *grp,
 	return src;
 }
 
-static void timer_set(struct mcr_msrc *src, unsigned long now,
+static void timer_set(struct mcr_gfsm_src *src, unsigned long now,
 		      unsigned long after)
 {
 	src->running = true;
@@ -125,7 +125,7 @@ static void timer_set(struct mcr_msrc *src, unsigned long now,
 }
 
 /* "Send Q(G,S)" for one source (6.6.3.2): lower its timer to LMQT. */
-static void src_query(struct mcr_msrc *src, const struct mcr_mship_params *p,
+static void src_query(struct mcr_gfsm_src *src, const struct mcr_gfsm_params *p,
 		      unsigned long now)
 {
 	if (!p->querier)
@@ -136,7 +136,7 @@ static void src_query(struct mcr_msrc *src, const struct mcr_mship_params *p,
 }
 
 /* "Send Q(G)" (6.6.3.1): lower the group timer to LMQT. */
-static void grp_query(struct mcr_mgrp *grp, const struct mcr_mship_params *p,
+static void grp_query(struct mcr_gfsm *grp, const struct mcr_gfsm_params *p,
 		      unsigned long now)
 {
 	if (!p->querier)
@@ -147,12 +147,12 @@ static void grp_query(struct mcr_mgrp *grp, const struct mcr_mship_params *p,
 }
 
 /* (B) = GMI for every source of the record, adding the new ones. */
-static void sources_to_gmi(struct mcr_mgrp *grp,
-			   const struct mcr_mship_params *p, unsigned long now,
+static void sources_to_gmi(struct mcr_gfsm *grp,
+			   const struct mcr_gfsm_params *p, unsigned long now,
 			   const struct mcr_addr *b, unsigned int n,
 			   unsigned int *refused)
 {
-	struct mcr_msrc *src;
+	struct mcr_gfsm_src *src;
 	unsigned int i;
 	bool created;
 
@@ -163,11 +163,11 @@ static void sources_to_gmi(struct mcr_mgrp *grp,
 	}
 }
 
-static void to_exclude(struct mcr_mgrp *grp, const struct mcr_mship_params *p,
+static void to_exclude(struct mcr_gfsm *grp, const struct mcr_gfsm_params *p,
 		       unsigned long now, const struct mcr_addr *b,
 		       unsigned int n, bool query, unsigned int *refused)
 {
-	struct mcr_msrc *src, *tmp;
+	struct mcr_gfsm_src *src, *tmp;
 	unsigned int i;
 	bool created;
 
@@ -187,12 +187,12 @@ static void to_exclude(struct mcr_mgrp *grp, const struct mcr_mship_params *p,
 	grp->expires = now + p->gmi;
 }
 
-static void record_include(struct mcr_mgrp *grp,
-			   const struct mcr_mship_params *p, unsigned long now,
+static void record_include(struct mcr_gfsm *grp,
+			   const struct mcr_gfsm_params *p, unsigned long now,
 			   enum mcr_rec type, const struct mcr_addr *b,
 			   unsigned int n, unsigned int *refused)
 {
-	struct mcr_msrc *src;
+	struct mcr_gfsm_src *src;
 
 	switch (type) {
 	case MCR_REC_IS_IN:
@@ -224,12 +224,12 @@ static void record_include(struct mcr_mgrp *grp,
 	}
 }
 
-static void record_exclude(struct mcr_mgrp *grp,
-			   const struct mcr_mship_params *p, unsigned long now,
+static void record_exclude(struct mcr_gfsm *grp,
+			   const struct mcr_gfsm_params *p, unsigned long now,
 			   enum mcr_rec type, const struct mcr_addr *a,
 			   unsigned int n, unsigned int *refused)
 {
-	struct mcr_msrc *src, *tmp;
+	struct mcr_gfsm_src *src, *tmp;
 	unsigned int i;
 	bool created;
 
@@ -300,7 +300,7 @@ static void record_exclude(struct mcr_mgrp *grp,
 }
 
 /**
- * mcr_mgrp_record() - apply one group record of a report
+ * mcr_gfsm_record() - apply one group record of a report
  * @grp: the group's state
  * @p: the interface's parameters
  * @now: jiffies
@@ -312,7 +312,7 @@ static void record_exclude(struct mcr_mgrp *grp,
  * memory: the rest of the record is applied), or -EINVAL for an unknown
  * record type (nothing changed).
  */
-int mcr_mgrp_record(struct mcr_mgrp *grp, const struct mcr_mship_params *p,
+int mcr_gfsm_record(struct mcr_gfsm *grp, const struct mcr_gfsm_params *p,
 		    unsigned long now, enum mcr_rec type,
 		    const struct mcr_addr *srcs, unsigned int n)
 {
@@ -326,10 +326,10 @@ int mcr_mgrp_record(struct mcr_mgrp *grp, const struct mcr_mship_params *p,
 		record_exclude(grp, p, now, type, srcs, n, &refused);
 	return refused;
 }
-EXPORT_SYMBOL_IF_KUNIT(mcr_mgrp_record);
+EXPORT_SYMBOL_IF_KUNIT(mcr_gfsm_record);
 
 /**
- * mcr_mgrp_expire() - apply the timers that have expired by @now
+ * mcr_gfsm_expire() - apply the timers that have expired by @now
  * @grp: the group's state
  * @now: jiffies
  *
@@ -341,9 +341,9 @@ EXPORT_SYMBOL_IF_KUNIT(mcr_mgrp_record);
  * Return: true if the group has no state left (INCLUDE({})): the caller
  * deletes it.
  */
-bool mcr_mgrp_expire(struct mcr_mgrp *grp, unsigned long now)
+bool mcr_gfsm_expire(struct mcr_gfsm *grp, unsigned long now)
 {
-	struct mcr_msrc *src, *tmp;
+	struct mcr_gfsm_src *src, *tmp;
 
 	list_for_each_entry_safe(src, tmp, &grp->sources, list) {
 		if (!src->running || time_before(now, src->expires))
@@ -363,10 +363,10 @@ bool mcr_mgrp_expire(struct mcr_mgrp *grp, unsigned long now)
 	}
 	return grp->filter == MCR_FILTER_INCLUDE && !grp->n_sources;
 }
-EXPORT_SYMBOL_IF_KUNIT(mcr_mgrp_expire);
+EXPORT_SYMBOL_IF_KUNIT(mcr_gfsm_expire);
 
 /**
- * mcr_mgrp_wants() - whether traffic from a source is forwarded
+ * mcr_gfsm_wants() - whether traffic from a source is forwarded
  * @grp: the group's state
  * @source: the datagram's source
  *
@@ -375,25 +375,25 @@ EXPORT_SYMBOL_IF_KUNIT(mcr_mgrp_expire);
  *
  * Return: true if the members want @source.
  */
-bool mcr_mgrp_wants(const struct mcr_mgrp *grp, const struct mcr_addr *source)
+bool mcr_gfsm_wants(const struct mcr_gfsm *grp, const struct mcr_addr *source)
 {
-	const struct mcr_msrc *src = mcr_mgrp_find(grp, source);
+	const struct mcr_gfsm_src *src = mcr_gfsm_find(grp, source);
 
 	if (grp->filter == MCR_FILTER_INCLUDE)
 		return src && src->running;
 	return !src || src->running;
 }
-EXPORT_SYMBOL_IF_KUNIT(mcr_mgrp_wants);
+EXPORT_SYMBOL_IF_KUNIT(mcr_gfsm_wants);
 
 /**
- * mcr_mgrp_compat() - the group's compatibility level
+ * mcr_gfsm_compat() - the group's compatibility level
  * @grp: the group's state
  * @now: jiffies
  *
  * Return: MCR_COMPAT_V1 or MCR_COMPAT_V2 while an older version host
  * present timer of that level runs (the oldest wins), else MCR_COMPAT_V3.
  */
-u8 mcr_mgrp_compat(const struct mcr_mgrp *grp, unsigned long now)
+u8 mcr_gfsm_compat(const struct mcr_gfsm *grp, unsigned long now)
 {
 	u8 level;
 
@@ -403,10 +403,10 @@ u8 mcr_mgrp_compat(const struct mcr_mgrp *grp, unsigned long now)
 			return level;
 	return MCR_COMPAT_V3;
 }
-EXPORT_SYMBOL_IF_KUNIT(mcr_mgrp_compat);
+EXPORT_SYMBOL_IF_KUNIT(mcr_gfsm_compat);
 
 /**
- * mcr_mgrp_old_host() - a report of an older version was heard
+ * mcr_gfsm_old_host() - a report of an older version was heard
  * @grp: the group's state
  * @p: the interface's parameters
  * @now: jiffies
@@ -415,7 +415,7 @@ EXPORT_SYMBOL_IF_KUNIT(mcr_mgrp_compat);
  * RFC 3376 7.3.2: the older version host present timer is set to the
  * Older Host Present Interval (8.13).
  */
-void mcr_mgrp_old_host(struct mcr_mgrp *grp, const struct mcr_mship_params *p,
+void mcr_gfsm_old_host(struct mcr_gfsm *grp, const struct mcr_gfsm_params *p,
 		       unsigned long now, u8 level)
 {
 	if (level < MCR_COMPAT_V1 || level >= MCR_COMPAT_V3)
@@ -423,11 +423,11 @@ void mcr_mgrp_old_host(struct mcr_mgrp *grp, const struct mcr_mship_params *p,
 	grp->old_running |= BIT(level - 1);
 	grp->old_expires[level - 1] = now + p->ohpi;
 }
-EXPORT_SYMBOL_IF_KUNIT(mcr_mgrp_old_host);
+EXPORT_SYMBOL_IF_KUNIT(mcr_gfsm_old_host);
 
 /**
- * mcr_mgrp_compat_filter() - apply the group's compatibility mode to a
- *	record before mcr_mgrp_record()
+ * mcr_gfsm_compat_filter() - apply the group's compatibility mode to a
+ *	record before mcr_gfsm_record()
  * @grp: the group's state (may be a fresh INCLUDE({}) group)
  * @now: jiffies
  * @leave: the record is an IGMPv2 leave / MLDv1 done (TO_IN({}))
@@ -439,10 +439,10 @@ EXPORT_SYMBOL_IF_KUNIT(mcr_mgrp_old_host);
  *
  * Return: false if the record is ignored.
  */
-bool mcr_mgrp_compat_filter(const struct mcr_mgrp *grp, unsigned long now,
+bool mcr_gfsm_compat_filter(const struct mcr_gfsm *grp, unsigned long now,
 			    bool leave, enum mcr_rec type, unsigned int *n)
 {
-	u8 level = mcr_mgrp_compat(grp, now);
+	u8 level = mcr_gfsm_compat(grp, now);
 
 	if (level == MCR_COMPAT_V3)
 		return true;
@@ -454,10 +454,10 @@ bool mcr_mgrp_compat_filter(const struct mcr_mgrp *grp, unsigned long now,
 		*n = 0;
 	return true;
 }
-EXPORT_SYMBOL_IF_KUNIT(mcr_mgrp_compat_filter);
+EXPORT_SYMBOL_IF_KUNIT(mcr_gfsm_compat_filter);
 
 /**
- * mcr_mgrp_lower() - a non-querier heard the querier's group-specific or
+ * mcr_gfsm_lower() - a non-querier heard the querier's group-specific or
  *	group-and-source-specific query (S flag clear)
  * @grp: the group's state
  * @p: the interface's parameters
@@ -468,11 +468,11 @@ EXPORT_SYMBOL_IF_KUNIT(mcr_mgrp_compat_filter);
  * RFC 3376 6.6.1: the group timer (group-specific) or the listed sources'
  * timers are lowered to the LMQT; a timer already lower stays.
  */
-void mcr_mgrp_lower(struct mcr_mgrp *grp, const struct mcr_mship_params *p,
+void mcr_gfsm_lower(struct mcr_gfsm *grp, const struct mcr_gfsm_params *p,
 		    unsigned long now, const struct mcr_addr *srcs,
 		    unsigned int n)
 {
-	struct mcr_msrc *src;
+	struct mcr_gfsm_src *src;
 	unsigned int i;
 
 	if (!n) {
@@ -481,16 +481,16 @@ void mcr_mgrp_lower(struct mcr_mgrp *grp, const struct mcr_mship_params *p,
 		return;
 	}
 	for (i = 0; i < n; i++) {
-		src = mcr_mgrp_find(grp, &srcs[i]);
+		src = mcr_gfsm_find(grp, &srcs[i]);
 		if (src && src->running &&
 		    time_after(src->expires, now + p->lmqt))
 			src->expires = now + p->lmqt;
 	}
 }
-EXPORT_SYMBOL_IF_KUNIT(mcr_mgrp_lower);
+EXPORT_SYMBOL_IF_KUNIT(mcr_gfsm_lower);
 
 /**
- * mcr_mgrp_sig() - a digest of what forwarding and users see of a group
+ * mcr_gfsm_sig() - a digest of what forwarding and users see of a group
  * @grp: the group's state
  *
  * The filter mode and each source with whether it is forwarded; timers
@@ -499,28 +499,28 @@ EXPORT_SYMBOL_IF_KUNIT(mcr_mgrp_lower);
  *
  * Return: the digest.
  */
-u32 mcr_mgrp_sig(const struct mcr_mgrp *grp)
+u32 mcr_gfsm_sig(const struct mcr_gfsm *grp)
 {
-	const struct mcr_msrc *src;
+	const struct mcr_gfsm_src *src;
 	u32 h = jhash_2words(grp->filter, grp->n_sources, 0);
 
 	list_for_each_entry(src, &grp->sources, list)
 		h = jhash(&src->addr, sizeof(src->addr),
-			  h ^ mcr_mgrp_wants(grp, &src->addr));
+			  h ^ mcr_gfsm_wants(grp, &src->addr));
 	return h;
 }
-EXPORT_SYMBOL_IF_KUNIT(mcr_mgrp_sig);
+EXPORT_SYMBOL_IF_KUNIT(mcr_gfsm_sig);
 
 /**
- * mcr_mgrp_next() - the earliest deadline of a group's timers
+ * mcr_gfsm_next() - the earliest deadline of a group's timers
  * @grp: the group's state
  * @when: set to the deadline (jiffies) if there is one
  *
  * Return: true if a timer runs.
  */
-bool mcr_mgrp_next(const struct mcr_mgrp *grp, unsigned long *when)
+bool mcr_gfsm_next(const struct mcr_gfsm *grp, unsigned long *when)
 {
-	const struct mcr_msrc *src;
+	const struct mcr_gfsm_src *src;
 	bool any = false;
 
 	if (grp->running) {
@@ -536,4 +536,4 @@ bool mcr_mgrp_next(const struct mcr_mgrp *grp, unsigned long *when)
 	}
 	return any;
 }
-EXPORT_SYMBOL_IF_KUNIT(mcr_mgrp_next);
+EXPORT_SYMBOL_IF_KUNIT(mcr_gfsm_next);

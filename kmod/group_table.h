@@ -1,15 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * The membership table of one interface: the groups hosts on its link
- * asked for, each a struct mcr_mgrp (mship.c) with one timer, and the
+ * asked for, each a struct mcr_gfsm (group_fsm.c) with one timer, and the
  * interface's group limit. Both families share the table.
  *
  * Locking:
  *
  *   what                         written under          read under
- *   mcr_mif.groups, n_groups     mcr_mif.lock (BH)       mcr_mif.lock
- *   mcr_mgnode.m (the state)     mcr_mif.lock            mcr_mif.lock
- *   mcr_mgnode.timer             armed under the lock; its callback
+ *   mcr_gtable.groups, n_groups     mcr_gtable.lock (BH)       mcr_gtable.lock
+ *   mcr_gnode.m (the state)     mcr_gtable.lock            mcr_gtable.lock
+ *   mcr_gnode.timer             armed under the lock; its callback
  *                                takes the lock and does nothing once
  *                                the node is unhashed
  *
@@ -19,8 +19,8 @@
  * deleted runs in softirq, a read-side critical section, and only looks
  * at the node's unhashed flag under the lock.
  */
-#ifndef _MCR_MIF_H
-#define _MCR_MIF_H
+#ifndef _MCR_GROUP_TABLE_H
+#define _MCR_GROUP_TABLE_H
 
 #include <linux/rhashtable-types.h>
 #include <linux/skbuff.h>
@@ -28,18 +28,18 @@
 #include <linux/timer.h>
 
 #include "config.h"
-#include "mship.h"
+#include "group_fsm.h"
 
-struct mcr_mif;
-struct mcr_mgnode;
+struct mcr_gtable;
+struct mcr_gnode;
 struct mcr_sfilter;
 
 /* Hosts tracked per group; beyond it the group's tracking is incomplete. */
-#define MCR_MIF_MAX_HOSTS	64
+#define MCR_GTABLE_MAX_HOSTS	64
 
 /**
  * struct mcr_mhost - an address in a group's list: a host that reported
- *	interest (mcr_mgnode.hosts) or a static source (.static_srcs)
+ *	interest (mcr_gnode.hosts) or a static source (.static_srcs)
  * @list: in the list
  * @addr: the host's IP source address, or the source
  * @expires: when the host's interest lapses without a new report
@@ -52,7 +52,7 @@ struct mcr_mhost {
 };
 
 /**
- * struct mcr_mif_ops - what the table asks of its owner (the interface)
+ * struct mcr_gtable_ops - what the table asks of its owner (the interface)
  * @changed: a group was learnt, forgotten, or changed its filter mode or
  *	forwarded sources (@event, enum mcast_router_group_event); called
  *	without the lock, in softirq or process context
@@ -61,33 +61,33 @@ struct mcr_mhost {
  *	them on @out; called with the lock held. Return: jiffies until the
  *	next retransmission, 0 if none is left
  */
-struct mcr_mif_ops {
-	void (*changed)(struct mcr_mif *mif, u16 family,
+struct mcr_gtable_ops {
+	void (*changed)(struct mcr_gtable *table, u16 family,
 			const struct mcr_addr *group, u8 event);
-	unsigned long (*queries)(struct mcr_mif *mif, struct mcr_mgnode *gn,
+	unsigned long (*queries)(struct mcr_gtable *table, struct mcr_gnode *gn,
 				 unsigned long now, struct sk_buff_head *out);
 };
 
 /**
- * struct mcr_mif - one interface's membership table
+ * struct mcr_gtable - one interface's membership table
  * @lock: protects everything below and the nodes' state
- * @groups: struct mcr_mgnode by struct mcr_group_key
+ * @groups: struct mcr_gnode by struct mcr_group_key
  * @list: the same nodes in the order they were learnt (dumps, flush)
  * @n_groups: nodes in @groups
- * @dying: mcr_mif_uninit() runs: timers must not change the table
+ * @dying: mcr_gtable_uninit() runs: timers must not change the table
  * @ops: the owner's callbacks, or NULL (KUnit)
  */
-struct mcr_mif {
+struct mcr_gtable {
 	spinlock_t lock;	/* the table and its nodes' state */
 	struct rhashtable groups;
 	struct list_head list;
 	unsigned int n_groups;
 	bool dying;
-	const struct mcr_mif_ops *ops;
+	const struct mcr_gtable_ops *ops;
 };
 
 /**
- * struct mcr_mif_report - one group record of a received report
+ * struct mcr_record - one group record of a received report
  * @family: AF_INET or AF_INET6
  * @group: the group
  * @reporter: the report's IP source
@@ -100,7 +100,7 @@ struct mcr_mif {
  * @fast_left: set if fast-leave handled the record (the group went at
  *	once, or another tracked host still wants it)
  */
-struct mcr_mif_report {
+struct mcr_record {
 	u16 family;
 	struct mcr_addr group;
 	struct mcr_addr reporter;
@@ -114,14 +114,14 @@ struct mcr_mif_report {
 };
 
 /**
- * struct mcr_mgnode - a group of the table
- * @node: in mcr_mif.groups
- * @list: in mcr_mif.list
+ * struct mcr_gnode - a group of the table
+ * @node: in mcr_gtable.groups
+ * @list: in mcr_gtable.list
  * @key: (family, group)
  * @m: the membership state
  * @timer: fires at the state's next deadline
- * @mif: the table
- * @unhashed: deleted from @mif; the timer callback must not touch @m
+ * @table: the table
+ * @unhashed: deleted from @table; the timer callback must not touch @m
  * @reporter: the source of the last report that reached the group
  * @created: jiffies_64 when the group was learnt
  * @query_at: when the next specific query is due, while @query_armed
@@ -135,13 +135,13 @@ struct mcr_mif_report {
  * @n_static: entries of @static_srcs
  * @rcu: frees the node after a grace period
  */
-struct mcr_mgnode {
+struct mcr_gnode {
 	struct rhash_head node;
 	struct list_head list;
 	struct mcr_group_key key;
-	struct mcr_mgrp m;
+	struct mcr_gfsm m;
 	struct timer_list timer;
-	struct mcr_mif *mif;
+	struct mcr_gtable *table;
 	bool unhashed;
 	struct mcr_addr reporter;
 	u64 created;
@@ -156,33 +156,34 @@ struct mcr_mgnode {
 	struct rcu_head rcu;
 };
 
-int mcr_mif_init(struct mcr_mif *mif);
-void mcr_mif_uninit(struct mcr_mif *mif);
-int mcr_mif_record(struct mcr_mif *mif, const struct mcr_mship_params *p,
-		   unsigned int max_groups, unsigned long now,
-		   struct mcr_mif_report *r);
-void mcr_mif_lower(struct mcr_mif *mif, const struct mcr_mship_params *p,
-		   unsigned long now, u16 family, const struct mcr_addr *group,
-		   const struct mcr_addr *srcs, unsigned int n);
-void mcr_mif_flush(struct mcr_mif *mif);
-int mcr_mif_static(struct mcr_mif *mif, unsigned int max_groups,
-		   unsigned int max_sources, u16 family,
-		   const struct mcr_addr *group, const struct mcr_addr *source,
-		   bool add);
-bool mcr_mif_wants(const struct mcr_mgnode *gn, const struct mcr_addr *source);
-int mcr_mif_sfilter(const struct mcr_mgnode *gn, struct mcr_sfilter *f);
-int mcr_mif_for_each(struct mcr_mif *mif,
-		     int (*fn)(const struct mcr_mgnode *gn, void *arg),
-		     void *arg);
-bool mcr_mif_static_src(const struct mcr_mgnode *gn,
-			const struct mcr_addr *source);
-struct mcr_mgnode *mcr_mif_lookup(struct mcr_mif *mif, u16 family,
-				  const struct mcr_addr *group);
+int mcr_gtable_init(struct mcr_gtable *table);
+void mcr_gtable_uninit(struct mcr_gtable *table);
+int mcr_gtable_record(struct mcr_gtable *table, const struct mcr_gfsm_params *p,
+		      unsigned int max_groups, unsigned long now,
+		      struct mcr_record *r);
+void mcr_gtable_lower(struct mcr_gtable *table, const struct mcr_gfsm_params *p,
+		      unsigned long now, u16 family, const struct mcr_addr *group,
+		      const struct mcr_addr *srcs, unsigned int n);
+void mcr_gtable_flush(struct mcr_gtable *table);
+int mcr_gtable_static(struct mcr_gtable *table, unsigned int max_groups,
+		      unsigned int max_sources, u16 family,
+		      const struct mcr_addr *group, const struct mcr_addr *source,
+		      bool add);
+bool mcr_gtable_wants(const struct mcr_gnode *gn,
+		      const struct mcr_addr *source);
+int mcr_gtable_sfilter(const struct mcr_gnode *gn, struct mcr_sfilter *f);
+int mcr_gtable_for_each(struct mcr_gtable *table,
+			int (*fn)(const struct mcr_gnode *gn, void *arg),
+			void *arg);
+bool mcr_gtable_static_src(const struct mcr_gnode *gn,
+			   const struct mcr_addr *source);
+struct mcr_gnode *mcr_gtable_lookup(struct mcr_gtable *table, u16 family,
+				    const struct mcr_addr *group);
 
 #if IS_ENABLED(CONFIG_KUNIT)
 /* For the KUnit suites only: the group's timer, run at any @now. */
-void mcr_mif_expire(struct mcr_mif *mif, u16 family,
-		    const struct mcr_addr *group, unsigned long now);
+void mcr_gtable_expire(struct mcr_gtable *table, u16 family,
+		       const struct mcr_addr *group, unsigned long now);
 #endif
 
-#endif /* _MCR_MIF_H */
+#endif /* _MCR_GROUP_TABLE_H */

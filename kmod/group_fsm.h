@@ -13,8 +13,8 @@
  * engine, and the timers are deadlines the engine's one timer per
  * interface waits for.
  */
-#ifndef _MCR_MSHIP_H
-#define _MCR_MSHIP_H
+#ifndef _MCR_GROUP_FSM_H
+#define _MCR_GROUP_FSM_H
 
 #include <linux/list.h>
 #include <linux/igmp.h>
@@ -42,8 +42,8 @@ enum mcr_rec {
 };
 
 /**
- * struct mcr_msrc - a source record
- * @list: in mcr_mgrp.sources
+ * struct mcr_gfsm_src - a source record
+ * @list: in mcr_gfsm.sources
  * @addr: the source
  * @running: the source timer runs; in EXCLUDE mode the sources whose
  *	timer runs form the "requested" list X, the others the "exclude"
@@ -51,7 +51,7 @@ enum mcr_rec {
  * @expires: the source timer's deadline (jiffies) while @running
  * @query_left: source-specific query retransmissions still to send
  */
-struct mcr_msrc {
+struct mcr_gfsm_src {
 	struct list_head list;
 	struct mcr_addr addr;
 	bool running;
@@ -60,7 +60,7 @@ struct mcr_msrc {
 };
 
 /**
- * struct mcr_mgrp - one group's membership on one interface
+ * struct mcr_gfsm - one group's membership on one interface
  * @group: the group
  * @family: AF_INET or AF_INET6
  * @filter: enum mcr_filter
@@ -68,12 +68,12 @@ struct mcr_msrc {
  * @expires: the group timer's deadline (jiffies) while @running
  * @query_left: group-specific query retransmissions still to send
  * @n_sources: entries of @sources
- * @sources: struct mcr_msrc, no duplicates
+ * @sources: struct mcr_gfsm_src, no duplicates
  * @old_running: bit L - 1 set while the older version host present timer
  *	of compatibility level L (1 or 2) runs (RFC 3376 7.3.2)
  * @old_expires: those timers' deadlines (jiffies)
  */
-struct mcr_mgrp {
+struct mcr_gfsm {
 	struct mcr_addr group;
 	u16 family;
 	u8 filter;
@@ -96,7 +96,7 @@ struct mcr_mgrp {
 #define MCR_COMPAT_V3	3
 
 /**
- * struct mcr_mship_params - what the transitions need of the interface
+ * struct mcr_gfsm_params - what the transitions need of the interface
  * @gmi: group membership interval (robustness * query interval + query
  *	response interval), jiffies
  * @ohpi: older host present interval (equal to the GMI), jiffies
@@ -106,10 +106,10 @@ struct mcr_mgrp {
  * @querier: this router is the querier; a non-querier neither sends nor
  *	lowers timers for queries (it lowers them when it hears the
  *	querier's queries)
- * @fast_leave: the interface's fast-leave setting (mif.c: a leave of a
+ * @fast_leave: the interface's fast-leave setting (group_table.c: a leave of a
  *	group's last tracked host removes the group at once)
  */
-struct mcr_mship_params {
+struct mcr_gfsm_params {
 	unsigned long gmi;
 	unsigned long ohpi;
 	unsigned long lmqt;
@@ -119,25 +119,25 @@ struct mcr_mship_params {
 	bool fast_leave;
 };
 
-void mcr_mgrp_init(struct mcr_mgrp *grp, u16 family,
+void mcr_gfsm_init(struct mcr_gfsm *grp, u16 family,
 		   const struct mcr_addr *group);
-void mcr_mgrp_destroy(struct mcr_mgrp *grp);
-int mcr_mgrp_record(struct mcr_mgrp *grp, const struct mcr_mship_params *p,
+void mcr_gfsm_destroy(struct mcr_gfsm *grp);
+int mcr_gfsm_record(struct mcr_gfsm *grp, const struct mcr_gfsm_params *p,
 		    unsigned long now, enum mcr_rec type,
 		    const struct mcr_addr *srcs, unsigned int n);
-bool mcr_mgrp_expire(struct mcr_mgrp *grp, unsigned long now);
-bool mcr_mgrp_wants(const struct mcr_mgrp *grp, const struct mcr_addr *source);
-u32 mcr_mgrp_sig(const struct mcr_mgrp *grp);
-bool mcr_mgrp_next(const struct mcr_mgrp *grp, unsigned long *when);
-u8 mcr_mgrp_compat(const struct mcr_mgrp *grp, unsigned long now);
-void mcr_mgrp_old_host(struct mcr_mgrp *grp, const struct mcr_mship_params *p,
+bool mcr_gfsm_expire(struct mcr_gfsm *grp, unsigned long now);
+bool mcr_gfsm_wants(const struct mcr_gfsm *grp, const struct mcr_addr *source);
+u32 mcr_gfsm_sig(const struct mcr_gfsm *grp);
+bool mcr_gfsm_next(const struct mcr_gfsm *grp, unsigned long *when);
+u8 mcr_gfsm_compat(const struct mcr_gfsm *grp, unsigned long now);
+void mcr_gfsm_old_host(struct mcr_gfsm *grp, const struct mcr_gfsm_params *p,
 		       unsigned long now, u8 level);
-bool mcr_mgrp_compat_filter(const struct mcr_mgrp *grp, unsigned long now,
+bool mcr_gfsm_compat_filter(const struct mcr_gfsm *grp, unsigned long now,
 			    bool leave, enum mcr_rec type, unsigned int *n);
-void mcr_mgrp_lower(struct mcr_mgrp *grp, const struct mcr_mship_params *p,
+void mcr_gfsm_lower(struct mcr_gfsm *grp, const struct mcr_gfsm_params *p,
 		    unsigned long now, const struct mcr_addr *srcs,
 		    unsigned int n);
-struct mcr_msrc *mcr_mgrp_find(const struct mcr_mgrp *grp,
-			       const struct mcr_addr *addr);
+struct mcr_gfsm_src *mcr_gfsm_find(const struct mcr_gfsm *grp,
+				   const struct mcr_addr *addr);
 
-#endif /* _MCR_MSHIP_H */
+#endif /* _MCR_GROUP_FSM_H */

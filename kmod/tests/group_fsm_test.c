@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * KUnit suite for the membership state machine (mship.c): every row of RFC
+ * KUnit suite for the membership state machine (group_fsm.c): every row of RFC
  * 3376 sections 6.4.1 (INCLUDE) and 6.4.2 (EXCLUDE), with the queries
  * those rows send (timers lowered to LMQT, retransmissions armed) as in
  * 6.6.3, run once with IPv4 and once with IPv6 addresses; the timers of
@@ -15,7 +15,7 @@
 #include <linux/slab.h>
 #include <linux/socket.h>
 
-#include "../mship.h"
+#include "../group_fsm.h"
 
 #define NOW	1000000UL
 #define GMI	260000UL
@@ -159,7 +159,7 @@ static unsigned long timer_value(u8 t)
 	return 0;
 }
 
-static const struct mcr_mship_params params = {
+static const struct mcr_gfsm_params params = {
 	.gmi = GMI,
 	.ohpi = GMI,
 	.lmqt = LMQT,
@@ -168,12 +168,12 @@ static const struct mcr_mship_params params = {
 	.querier = true,
 };
 
-static struct mcr_mgrp *grp_new(struct kunit *test, u16 family, u8 filter,
+static struct mcr_gfsm *grp_new(struct kunit *test, u16 family, u8 filter,
 				const struct src_spec *before)
 {
-	struct mcr_mgrp *grp = kunit_kzalloc(test, sizeof(*grp), GFP_KERNEL);
+	struct mcr_gfsm *grp = kunit_kzalloc(test, sizeof(*grp), GFP_KERNEL);
 	struct mcr_addr g = {};
-	struct mcr_msrc *src;
+	struct mcr_gfsm_src *src;
 	unsigned int i;
 
 	KUNIT_ASSERT_NOT_NULL(test, grp);
@@ -181,7 +181,7 @@ static struct mcr_mgrp *grp_new(struct kunit *test, u16 family, u8 filter,
 		g.ip4 = htonl(0xef010101);
 	else
 		g.ip6.s6_addr[0] = 0xff;
-	mcr_mgrp_init(grp, family, &g);
+	mcr_gfsm_init(grp, family, &g);
 	grp->filter = filter;
 	if (filter == MCR_FILTER_EXCLUDE) {
 		grp->running = true;
@@ -202,10 +202,10 @@ static struct mcr_mgrp *grp_new(struct kunit *test, u16 family, u8 filter,
 static void run_row(struct kunit *test, u16 family)
 {
 	const struct row *r = test->param_value;
-	struct mcr_mship_params p = params;
+	struct mcr_gfsm_params p = params;
 	struct mcr_addr b[MAXS];
-	const struct mcr_msrc *src;
-	struct mcr_mgrp *grp;
+	const struct mcr_gfsm_src *src;
+	struct mcr_gfsm *grp;
 	unsigned int nb, na;
 
 	p.querier = !r->not_querier;
@@ -213,7 +213,7 @@ static void run_row(struct kunit *test, u16 family)
 	for (nb = 0; nb < MAXS && r->b[nb]; nb++)
 		src_addr(family, r->b[nb], &b[nb]);
 
-	KUNIT_EXPECT_EQ(test, 0, mcr_mgrp_record(grp, &p, NOW, r->type, b, nb));
+	KUNIT_EXPECT_EQ(test, 0, mcr_gfsm_record(grp, &p, NOW, r->type, b, nb));
 
 	KUNIT_EXPECT_EQ(test, r->filter_after, grp->filter);
 	for (na = 0; na < MAXS && r->after[na].id; na++) {
@@ -221,7 +221,7 @@ static void run_row(struct kunit *test, u16 family)
 		struct mcr_addr a;
 
 		src_addr(family, e->id, &a);
-		src = mcr_mgrp_find(grp, &a);
+		src = mcr_gfsm_find(grp, &a);
 		KUNIT_ASSERT_NOT_NULL_MSG(test, src, "source %u missing", e->id);
 		KUNIT_EXPECT_EQ_MSG(test, e->t != T_ZERO, src->running,
 				    "source %u timer running", e->id);
@@ -239,37 +239,37 @@ static void run_row(struct kunit *test, u16 family)
 				grp->expires);
 	}
 	KUNIT_EXPECT_EQ(test, r->group_query ? LMQC : 0, grp->query_left);
-	mcr_mgrp_destroy(grp);
+	mcr_gfsm_destroy(grp);
 }
 
-static void mcr_mship_test_ipv4(struct kunit *test)
+static void mcr_gfsm_test_ipv4(struct kunit *test)
 {
 	run_row(test, AF_INET);
 }
 
-static void mcr_mship_test_ipv6(struct kunit *test)
+static void mcr_gfsm_test_ipv6(struct kunit *test)
 {
 	run_row(test, AF_INET6);
 }
 
 /* 6.5: source timers in INCLUDE mode; the last one deletes the group. */
-static void mcr_mship_test_expire_include(struct kunit *test)
+static void mcr_gfsm_test_expire_include(struct kunit *test)
 {
 	static const struct src_spec before[MAXS] = {
 		{ 1, T_LMQT }, { 2, T_OLD },
 	};
-	struct mcr_mgrp *grp = grp_new(test, AF_INET, INC, before);
+	struct mcr_gfsm *grp = grp_new(test, AF_INET, INC, before);
 	struct mcr_addr a;
 
-	KUNIT_EXPECT_FALSE(test, mcr_mgrp_expire(grp, NOW + LMQT - 1));
+	KUNIT_EXPECT_FALSE(test, mcr_gfsm_expire(grp, NOW + LMQT - 1));
 	KUNIT_EXPECT_EQ(test, 2U, grp->n_sources);
-	KUNIT_EXPECT_FALSE(test, mcr_mgrp_expire(grp, NOW + LMQT));
+	KUNIT_EXPECT_FALSE(test, mcr_gfsm_expire(grp, NOW + LMQT));
 	KUNIT_EXPECT_EQ(test, 1U, grp->n_sources);
 	src_addr(AF_INET, 1, &a);
-	KUNIT_EXPECT_NULL(test, mcr_mgrp_find(grp, &a));
-	KUNIT_EXPECT_TRUE(test, mcr_mgrp_expire(grp, NOW + OLD));
+	KUNIT_EXPECT_NULL(test, mcr_gfsm_find(grp, &a));
+	KUNIT_EXPECT_TRUE(test, mcr_gfsm_expire(grp, NOW + OLD));
 	KUNIT_EXPECT_EQ(test, 0U, grp->n_sources);
-	mcr_mgrp_destroy(grp);
+	mcr_gfsm_destroy(grp);
 }
 
 /*
@@ -277,44 +277,44 @@ static void mcr_mship_test_expire_include(struct kunit *test)
  * switches to INCLUDE with the running sources, deleting Y; with none
  * running, the group goes.
  */
-static void mcr_mship_test_expire_exclude(struct kunit *test)
+static void mcr_gfsm_test_expire_exclude(struct kunit *test)
 {
 	static const struct src_spec before[MAXS] = {
 		{ 1, T_LMQT }, { 2, T_GMI }, { 3, T_ZERO },
 	};
 	static const struct src_spec only_y[MAXS] = { { 3, T_ZERO } };
-	struct mcr_mgrp *grp = grp_new(test, AF_INET6, EXC, before);
+	struct mcr_gfsm *grp = grp_new(test, AF_INET6, EXC, before);
 	struct mcr_addr a;
 
-	KUNIT_EXPECT_FALSE(test, mcr_mgrp_expire(grp, NOW + LMQT));
+	KUNIT_EXPECT_FALSE(test, mcr_gfsm_expire(grp, NOW + LMQT));
 	src_addr(AF_INET6, 1, &a);
-	KUNIT_ASSERT_NOT_NULL(test, mcr_mgrp_find(grp, &a));
-	KUNIT_EXPECT_FALSE(test, mcr_mgrp_find(grp, &a)->running);
-	KUNIT_EXPECT_FALSE(test, mcr_mgrp_wants(grp, &a));
+	KUNIT_ASSERT_NOT_NULL(test, mcr_gfsm_find(grp, &a));
+	KUNIT_EXPECT_FALSE(test, mcr_gfsm_find(grp, &a)->running);
+	KUNIT_EXPECT_FALSE(test, mcr_gfsm_wants(grp, &a));
 	KUNIT_EXPECT_EQ(test, (u8)MCR_FILTER_EXCLUDE, grp->filter);
 
-	KUNIT_EXPECT_FALSE(test, mcr_mgrp_expire(grp, NOW + GRP));
+	KUNIT_EXPECT_FALSE(test, mcr_gfsm_expire(grp, NOW + GRP));
 	KUNIT_EXPECT_EQ(test, (u8)MCR_FILTER_INCLUDE, grp->filter);
 	KUNIT_EXPECT_EQ(test, 1U, grp->n_sources);
 	src_addr(AF_INET6, 2, &a);
-	KUNIT_EXPECT_TRUE(test, mcr_mgrp_wants(grp, &a));
+	KUNIT_EXPECT_TRUE(test, mcr_gfsm_wants(grp, &a));
 	src_addr(AF_INET6, 9, &a);
-	KUNIT_EXPECT_FALSE(test, mcr_mgrp_wants(grp, &a));
+	KUNIT_EXPECT_FALSE(test, mcr_gfsm_wants(grp, &a));
 
-	KUNIT_EXPECT_TRUE(test, mcr_mgrp_expire(grp, NOW + GMI));
-	mcr_mgrp_destroy(grp);
+	KUNIT_EXPECT_TRUE(test, mcr_gfsm_expire(grp, NOW + GMI));
+	mcr_gfsm_destroy(grp);
 
 	grp = grp_new(test, AF_INET, EXC, only_y);
-	KUNIT_EXPECT_TRUE(test, mcr_mgrp_expire(grp, NOW + GRP));
+	KUNIT_EXPECT_TRUE(test, mcr_gfsm_expire(grp, NOW + GRP));
 	KUNIT_EXPECT_EQ(test, 0U, grp->n_sources);
-	mcr_mgrp_destroy(grp);
+	mcr_gfsm_destroy(grp);
 }
 
 /* 6.3: what each mode forwards. */
-static void mcr_mship_test_wants(struct kunit *test)
+static void mcr_gfsm_test_wants(struct kunit *test)
 {
 	static const struct src_spec before[MAXS] = XY;
-	struct mcr_mgrp *grp = grp_new(test, AF_INET, EXC, before);
+	struct mcr_gfsm *grp = grp_new(test, AF_INET, EXC, before);
 	static const bool wanted[] = { false, true, true, false, false, true };
 	struct mcr_addr a;
 	unsigned int i;
@@ -322,19 +322,19 @@ static void mcr_mship_test_wants(struct kunit *test)
 	/* EXCLUDE: X = {1, 2} and unlisted sources yes, Y = {3, 4} no. */
 	for (i = 1; i < ARRAY_SIZE(wanted); i++) {
 		src_addr(AF_INET, i, &a);
-		KUNIT_EXPECT_EQ_MSG(test, wanted[i], mcr_mgrp_wants(grp, &a),
+		KUNIT_EXPECT_EQ_MSG(test, wanted[i], mcr_gfsm_wants(grp, &a),
 				    "source %u", i);
 	}
-	mcr_mgrp_destroy(grp);
+	mcr_gfsm_destroy(grp);
 }
 
 /* The source limit: a record beyond it is refused in part, counted. */
-static void mcr_mship_test_limit(struct kunit *test)
+static void mcr_gfsm_test_limit(struct kunit *test)
 {
 	static const struct src_spec one[MAXS] = { { 1, T_OLD } };
-	struct mcr_mship_params p = params;
+	struct mcr_gfsm_params p = params;
 	struct mcr_addr b[MAXS];
-	struct mcr_mgrp *grp;
+	struct mcr_gfsm *grp;
 	unsigned int i;
 
 	grp = grp_new(test, AF_INET, INC, one);
@@ -342,34 +342,35 @@ static void mcr_mship_test_limit(struct kunit *test)
 	for (i = 0; i < 5; i++)
 		src_addr(AF_INET, i + 1, &b[i]);
 	/* 1 exists; 2 and 3 fit; 4 and 5 are refused. */
-	KUNIT_EXPECT_EQ(test, 2, mcr_mgrp_record(grp, &p, NOW, MCR_REC_ALLOW,
+	KUNIT_EXPECT_EQ(test, 2, mcr_gfsm_record(grp, &p, NOW, MCR_REC_ALLOW,
 						 b, 5));
 	KUNIT_EXPECT_EQ(test, 3U, grp->n_sources);
-	KUNIT_EXPECT_NULL(test, mcr_mgrp_find(grp, &b[3]));
+	KUNIT_EXPECT_NULL(test, mcr_gfsm_find(grp, &b[3]));
 	/* Sources already held are still refreshed at the limit. */
-	KUNIT_EXPECT_EQ(test, 0, mcr_mgrp_record(grp, &p, NOW + 1,
+	KUNIT_EXPECT_EQ(test, 0, mcr_gfsm_record(grp, &p, NOW + 1,
 						 MCR_REC_IS_IN, b, 1));
-	KUNIT_EXPECT_EQ(test, NOW + 1 + GMI, mcr_mgrp_find(grp, &b[0])->expires);
+	KUNIT_EXPECT_EQ(test, NOW + 1 + GMI,
+			mcr_gfsm_find(grp, &b[0])->expires);
 	/* Unknown record types change nothing. */
-	KUNIT_EXPECT_EQ(test, -EINVAL, mcr_mgrp_record(grp, &p, NOW, 7, b, 5));
-	KUNIT_EXPECT_EQ(test, -EINVAL, mcr_mgrp_record(grp, &p, NOW, 0, b, 5));
+	KUNIT_EXPECT_EQ(test, -EINVAL, mcr_gfsm_record(grp, &p, NOW, 7, b, 5));
+	KUNIT_EXPECT_EQ(test, -EINVAL, mcr_gfsm_record(grp, &p, NOW, 0, b, 5));
 	KUNIT_EXPECT_EQ(test, 3U, grp->n_sources);
-	mcr_mgrp_destroy(grp);
+	mcr_gfsm_destroy(grp);
 }
 
-static struct kunit_case mcr_mship_test_cases[] = {
-	KUNIT_CASE_PARAM(mcr_mship_test_ipv4, row_gen_params),
-	KUNIT_CASE_PARAM(mcr_mship_test_ipv6, row_gen_params),
-	KUNIT_CASE(mcr_mship_test_expire_include),
-	KUNIT_CASE(mcr_mship_test_expire_exclude),
-	KUNIT_CASE(mcr_mship_test_wants),
-	KUNIT_CASE(mcr_mship_test_limit),
+static struct kunit_case mcr_gfsm_test_cases[] = {
+	KUNIT_CASE_PARAM(mcr_gfsm_test_ipv4, row_gen_params),
+	KUNIT_CASE_PARAM(mcr_gfsm_test_ipv6, row_gen_params),
+	KUNIT_CASE(mcr_gfsm_test_expire_include),
+	KUNIT_CASE(mcr_gfsm_test_expire_exclude),
+	KUNIT_CASE(mcr_gfsm_test_wants),
+	KUNIT_CASE(mcr_gfsm_test_limit),
 	{}
 };
 
-static struct kunit_suite mcr_mship_test_suite = {
-	.name = "mcast_router_mship",
-	.test_cases = mcr_mship_test_cases,
+static struct kunit_suite mcr_gfsm_test_suite = {
+	.name = "mcast_router_group_fsm",
+	.test_cases = mcr_gfsm_test_cases,
 };
 
-kunit_test_suite(mcr_mship_test_suite);
+kunit_test_suite(mcr_gfsm_test_suite);

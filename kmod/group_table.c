@@ -2,7 +2,7 @@
 /*
  * One interface's membership table: find or create a group's state for a
  * report, apply the record, keep one timer per group at its next deadline,
- * delete a group when nothing is left of it. Locking: mif.h.
+ * delete a group when nothing is left of it. Locking: group_table.h.
  */
 
 #include <linux/jhash.h>
@@ -12,35 +12,35 @@
 #include <linux/slab.h>
 
 #include "compat.h"
-#include "mif.h"
+#include "group_table.h"
 #include "sfilter.h"
 
-static const struct rhashtable_params mif_params = {
-	.head_offset = offsetof(struct mcr_mgnode, node),
-	.key_offset = offsetof(struct mcr_mgnode, key),
+static const struct rhashtable_params gtable_params = {
+	.head_offset = offsetof(struct mcr_gnode, node),
+	.key_offset = offsetof(struct mcr_gnode, key),
 	.key_len = sizeof(struct mcr_group_key),
 	.automatic_shrinking = true,
 };
 
 /**
- * mcr_mif_init() - an empty table
- * @mif: the table
+ * mcr_gtable_init() - an empty table
+ * @table: the table
  *
  * Return: 0 or -ENOMEM.
  */
-int mcr_mif_init(struct mcr_mif *mif)
+int mcr_gtable_init(struct mcr_gtable *table)
 {
-	spin_lock_init(&mif->lock);
-	INIT_LIST_HEAD(&mif->list);
-	mif->n_groups = 0;
-	mif->dying = false;
-	return rhashtable_init(&mif->groups, &mif_params);
+	spin_lock_init(&table->lock);
+	INIT_LIST_HEAD(&table->list);
+	table->n_groups = 0;
+	table->dying = false;
+	return rhashtable_init(&table->groups, &gtable_params);
 }
-EXPORT_SYMBOL_IF_KUNIT(mcr_mif_init);
+EXPORT_SYMBOL_IF_KUNIT(mcr_gtable_init);
 
 static void node_free_rcu(struct rcu_head *head)
 {
-	kfree(container_of(head, struct mcr_mgnode, rcu));
+	kfree(container_of(head, struct mcr_gnode, rcu));
 }
 
 static void addr_list_free(struct list_head *list)
@@ -53,9 +53,9 @@ static void addr_list_free(struct list_head *list)
 }
 
 /* Everything a node owns besides itself. */
-static void node_release(struct mcr_mgnode *gn)
+static void node_release(struct mcr_gnode *gn)
 {
-	mcr_mgrp_destroy(&gn->m);
+	mcr_gfsm_destroy(&gn->m);
 	addr_list_free(&gn->hosts);
 	gn->n_hosts = 0;
 	addr_list_free(&gn->static_srcs);
@@ -74,45 +74,45 @@ static struct mcr_mhost *addr_find(const struct list_head *list, u16 family,
 }
 
 /**
- * mcr_mif_static_src() - whether a source is a static source of a group
+ * mcr_gtable_static_src() - whether a source is a static source of a group
  * @gn: the group, its table's lock held
  * @source: the source
  *
  * Return: true if GROUP_ADD added (@source, group).
  */
-bool mcr_mif_static_src(const struct mcr_mgnode *gn,
-			const struct mcr_addr *source)
+bool mcr_gtable_static_src(const struct mcr_gnode *gn,
+			   const struct mcr_addr *source)
 {
-	lockdep_assert_held(&gn->mif->lock);
+	lockdep_assert_held(&gn->table->lock);
 	return addr_find(&gn->static_srcs, gn->m.family, source);
 }
-EXPORT_SYMBOL_IF_KUNIT(mcr_mif_static_src);
+EXPORT_SYMBOL_IF_KUNIT(mcr_gtable_static_src);
 
 /**
- * mcr_mif_wants() - whether traffic from a source goes to the interface
+ * mcr_gtable_wants() - whether traffic from a source goes to the interface
  * @gn: the group, its table's lock held
  * @source: the datagram's source
  *
  * Static membership (any source, or this source) or what the hosts asked
- * for (mcr_mgrp_wants()).
+ * for (mcr_gfsm_wants()).
  *
  * Return: true if @source's traffic to the group is wanted.
  */
-bool mcr_mif_wants(const struct mcr_mgnode *gn, const struct mcr_addr *source)
+bool mcr_gtable_wants(const struct mcr_gnode *gn, const struct mcr_addr *source)
 {
-	lockdep_assert_held(&gn->mif->lock);
-	return gn->static_any || mcr_mif_static_src(gn, source) ||
-	       mcr_mgrp_wants(&gn->m, source);
+	lockdep_assert_held(&gn->table->lock);
+	return gn->static_any || mcr_gtable_static_src(gn, source) ||
+	       mcr_gfsm_wants(&gn->m, source);
 }
-EXPORT_SYMBOL_IF_KUNIT(mcr_mif_wants);
+EXPORT_SYMBOL_IF_KUNIT(mcr_gtable_wants);
 
 /**
- * mcr_mif_sfilter() - what the interface wants of a group, as one filter
+ * mcr_gtable_sfilter() - what the interface wants of a group, as one filter
  * @gn: the group, its table's lock held
  * @f: receives the filter; its room (mcr_sfilter_init()) should hold
  *	twice the group's source limit
  *
- * The same sources as mcr_mif_wants() accepts: static any-source
+ * The same sources as mcr_gtable_wants() accepts: static any-source
  * membership is EXCLUDE({}); in INCLUDE mode the sources whose timers run
  * and the static ones; in EXCLUDE mode the exclude list (stopped timers)
  * less the static sources.
@@ -120,12 +120,12 @@ EXPORT_SYMBOL_IF_KUNIT(mcr_mif_wants);
  * Return: 0, or -E2BIG if the sources did not fit (@f is then EXCLUDE({}),
  * every source).
  */
-int mcr_mif_sfilter(const struct mcr_mgnode *gn, struct mcr_sfilter *f)
+int mcr_gtable_sfilter(const struct mcr_gnode *gn, struct mcr_sfilter *f)
 {
-	const struct mcr_msrc *src;
+	const struct mcr_gfsm_src *src;
 	const struct mcr_mhost *h;
 
-	lockdep_assert_held(&gn->mif->lock);
+	lockdep_assert_held(&gn->table->lock);
 	f->family = gn->m.family;
 	if (gn->static_any) {
 		mcr_sfilter_reset(f, MCR_FILTER_EXCLUDE);
@@ -134,7 +134,8 @@ int mcr_mif_sfilter(const struct mcr_mgnode *gn, struct mcr_sfilter *f)
 	if (gn->m.filter == MCR_FILTER_EXCLUDE) {
 		mcr_sfilter_reset(f, MCR_FILTER_EXCLUDE);
 		list_for_each_entry(src, &gn->m.sources, list)
-			if (!src->running && !mcr_mif_static_src(gn, &src->addr) &&
+			if (!src->running &&
+			    !mcr_gtable_static_src(gn, &src->addr) &&
 			    mcr_sfilter_add(f, &src->addr))
 				goto full;
 		return 0;
@@ -151,49 +152,49 @@ full:
 	mcr_sfilter_reset(f, MCR_FILTER_EXCLUDE);
 	return -E2BIG;
 }
-EXPORT_SYMBOL_IF_KUNIT(mcr_mif_sfilter);
+EXPORT_SYMBOL_IF_KUNIT(mcr_gtable_sfilter);
 
 /**
- * mcr_mif_for_each() - call a function for every group of the table
- * @mif: the table
+ * mcr_gtable_for_each() - call a function for every group of the table
+ * @table: the table
  * @fn: called with the table's lock held (BH disabled): it must not
  *	sleep; a non-zero return stops the walk. A dying table has none.
  * @arg: passed to @fn
  *
  * Return: 0, or what @fn returned to stop the walk.
  */
-int mcr_mif_for_each(struct mcr_mif *mif,
-		     int (*fn)(const struct mcr_mgnode *gn, void *arg),
-		     void *arg)
+int mcr_gtable_for_each(struct mcr_gtable *table,
+			int (*fn)(const struct mcr_gnode *gn, void *arg),
+			void *arg)
 {
-	struct mcr_mgnode *gn;
+	struct mcr_gnode *gn;
 	int err = 0;
 
-	spin_lock_bh(&mif->lock);
-	/* A dying table's nodes are being freed (mcr_mif_uninit()). */
-	if (!mif->dying) {
-		list_for_each_entry(gn, &mif->list, list) {
+	spin_lock_bh(&table->lock);
+	/* A dying table's nodes are being freed (mcr_gtable_uninit()). */
+	if (!table->dying) {
+		list_for_each_entry(gn, &table->list, list) {
 			err = fn(gn, arg);
 			if (err)
 				break;
 		}
 	}
-	spin_unlock_bh(&mif->lock);
+	spin_unlock_bh(&table->lock);
 	return err;
 }
 
 /* Nothing left: no host state (INCLUDE({})) and no static membership. */
-static bool group_empty(const struct mcr_mgnode *gn)
+static bool group_empty(const struct mcr_gnode *gn)
 {
 	return gn->m.filter == MCR_FILTER_INCLUDE && !gn->m.n_sources &&
 	       !gn->static_any && !gn->n_static;
 }
 
-/* What users and forwarding see of a group (see mcr_mgrp_sig()). */
-static u32 node_sig(const struct mcr_mgnode *gn)
+/* What users and forwarding see of a group (see mcr_gfsm_sig()). */
+static u32 node_sig(const struct mcr_gnode *gn)
 {
 	const struct mcr_mhost *h;
-	u32 sig = mcr_mgrp_sig(&gn->m) ^ gn->static_any;
+	u32 sig = mcr_gfsm_sig(&gn->m) ^ gn->static_any;
 
 	list_for_each_entry(h, &gn->static_srcs, list)
 		sig = jhash(&h->addr, sizeof(h->addr), sig);
@@ -201,13 +202,13 @@ static u32 node_sig(const struct mcr_mgnode *gn)
 }
 
 /* Take @gn out of the table; freed after a grace period. */
-static void group_del(struct mcr_mif *mif, struct mcr_mgnode *gn)
+static void group_del(struct mcr_gtable *table, struct mcr_gnode *gn)
 {
-	lockdep_assert_held(&mif->lock);
-	rhashtable_remove_fast(&mif->groups, &gn->node, mif_params);
+	lockdep_assert_held(&table->lock);
+	rhashtable_remove_fast(&table->groups, &gn->node, gtable_params);
 	list_del(&gn->list);
 	gn->unhashed = true;
-	mif->n_groups--;
+	table->n_groups--;
 	/* Not _sync: this may be the timer's own callback. */
 	timer_delete(&gn->timer);
 	node_release(gn);
@@ -215,13 +216,13 @@ static void group_del(struct mcr_mif *mif, struct mcr_mgnode *gn)
 }
 
 /* Arm the timer at the earliest of the state's deadlines and the query. */
-static void group_arm(struct mcr_mgnode *gn)
+static void group_arm(struct mcr_gnode *gn)
 {
 	unsigned long when;
 	bool any;
 
-	lockdep_assert_held(&gn->mif->lock);
-	any = mcr_mgrp_next(&gn->m, &when);
+	lockdep_assert_held(&gn->table->lock);
+	any = mcr_gfsm_next(&gn->m, &when);
 
 	if (gn->query_armed && (!any || time_before(gn->query_at, when))) {
 		when = gn->query_at;
@@ -233,10 +234,10 @@ static void group_arm(struct mcr_mgnode *gn)
 		timer_delete(&gn->timer);
 }
 
-/* Whether the state asks for specific queries (mship.c "Send Q(..)"). */
-static bool queries_pending(const struct mcr_mgrp *m)
+/* Whether the state asks for specific queries (group_fsm.c "Send Q(..)"). */
+static bool queries_pending(const struct mcr_gfsm *m)
 {
-	const struct mcr_msrc *src;
+	const struct mcr_gfsm_src *src;
 
 	if (m->query_left)
 		return true;
@@ -247,7 +248,7 @@ static bool queries_pending(const struct mcr_mgrp *m)
 }
 
 /* A record or a tick asked for queries: the first goes out at once. */
-static void queries_start(struct mcr_mgnode *gn, unsigned long now)
+static void queries_start(struct mcr_gnode *gn, unsigned long now)
 {
 	if (!gn->query_armed && queries_pending(&gn->m)) {
 		gn->query_armed = true;
@@ -260,22 +261,22 @@ static void queries_start(struct mcr_mgnode *gn, unsigned long now)
  * group if nothing is left. Return: the event (enum
  * mcast_router_group_event) or 0 if nothing visible changed.
  */
-static u8 group_tick(struct mcr_mif *mif, struct mcr_mgnode *gn,
+static u8 group_tick(struct mcr_gtable *table, struct mcr_gnode *gn,
 		     unsigned long now, struct sk_buff_head *out)
 {
 	u32 sig = node_sig(gn);
 	unsigned long next = 0;
 
-	lockdep_assert_held(&mif->lock);
+	lockdep_assert_held(&table->lock);
 	if (gn->query_armed && !time_before(now, gn->query_at)) {
-		if (mif->ops && mif->ops->queries)
-			next = mif->ops->queries(mif, gn, now, out);
+		if (table->ops && table->ops->queries)
+			next = table->ops->queries(table, gn, now, out);
 		gn->query_armed = next != 0;
 		gn->query_at = now + next;
 	}
-	mcr_mgrp_expire(&gn->m, now);
+	mcr_gfsm_expire(&gn->m, now);
 	if (group_empty(gn)) {
-		group_del(mif, gn);
+		group_del(table, gn);
 		return MCAST_ROUTER_GROUP_EVENT_LEAVE;
 	}
 	group_arm(gn);
@@ -290,81 +291,81 @@ static void send_all(struct sk_buff_head *out)
 		dev_queue_xmit(skb);
 }
 
-static void notify(struct mcr_mif *mif, const struct mcr_group_key *key,
+static void notify(struct mcr_gtable *table, const struct mcr_group_key *key,
 		   u8 event)
 {
-	if (event && mif->ops && mif->ops->changed)
-		mif->ops->changed(mif, key->family, &key->group, event);
+	if (event && table->ops && table->ops->changed)
+		table->ops->changed(table, key->family, &key->group, event);
 }
 
 static void group_timer(struct timer_list *t)
 {
-	struct mcr_mgnode *gn = from_timer(gn, t, timer);
-	struct mcr_mif *mif = gn->mif;
+	struct mcr_gnode *gn = from_timer(gn, t, timer);
+	struct mcr_gtable *table = gn->table;
 	struct mcr_group_key key = gn->key;
 	struct sk_buff_head out;
 	u8 event = 0;
 
 	__skb_queue_head_init(&out);
-	spin_lock(&mif->lock);
-	if (!gn->unhashed && !mif->dying)
-		event = group_tick(mif, gn, jiffies, &out);
-	spin_unlock(&mif->lock);
+	spin_lock(&table->lock);
+	if (!gn->unhashed && !table->dying)
+		event = group_tick(table, gn, jiffies, &out);
+	spin_unlock(&table->lock);
 	send_all(&out);
-	notify(mif, &key, event);
+	notify(table, &key, event);
 }
 
 /**
- * mcr_mif_lookup() - a group of the table
- * @mif: the table, lock held
+ * mcr_gtable_lookup() - a group of the table
+ * @table: the table, lock held
  * @family: AF_INET or AF_INET6
  * @group: the group
  *
  * Return: the node, or NULL (also once the table is dying).
  */
-struct mcr_mgnode *mcr_mif_lookup(struct mcr_mif *mif, u16 family,
-				  const struct mcr_addr *group)
+struct mcr_gnode *mcr_gtable_lookup(struct mcr_gtable *table, u16 family,
+				    const struct mcr_addr *group)
 {
 	struct mcr_group_key key;
 
-	lockdep_assert_held(&mif->lock);
-	if (mif->dying)
+	lockdep_assert_held(&table->lock);
+	if (table->dying)
 		return NULL;
 	mcr_group_key_init(&key, family, group);
-	return rhashtable_lookup_fast(&mif->groups, &key, mif_params);
+	return rhashtable_lookup_fast(&table->groups, &key, gtable_params);
 }
-EXPORT_SYMBOL_IF_KUNIT(mcr_mif_lookup);
+EXPORT_SYMBOL_IF_KUNIT(mcr_gtable_lookup);
 
-static struct mcr_mgnode *group_new(struct mcr_mif *mif,
-				    unsigned int max_groups, u16 family,
-				    const struct mcr_addr *group)
+static struct mcr_gnode *group_new(struct mcr_gtable *table,
+				   unsigned int max_groups, u16 family,
+				   const struct mcr_addr *group)
 {
-	struct mcr_mgnode *gn;
+	struct mcr_gnode *gn;
 
-	lockdep_assert_held(&mif->lock);
-	if (max_groups && mif->n_groups >= max_groups)
+	lockdep_assert_held(&table->lock);
+	if (max_groups && table->n_groups >= max_groups)
 		return ERR_PTR(-ENOSPC);
 	gn = kzalloc(sizeof(*gn), GFP_ATOMIC);
 	if (!gn)
 		return ERR_PTR(-ENOMEM);
 	mcr_group_key_init(&gn->key, family, group);
-	mcr_mgrp_init(&gn->m, family, group);
+	mcr_gfsm_init(&gn->m, family, group);
 	timer_setup(&gn->timer, group_timer, 0);
-	gn->mif = mif;
+	gn->table = table;
 	gn->created = get_jiffies_64();
 	INIT_LIST_HEAD(&gn->hosts);
 	INIT_LIST_HEAD(&gn->static_srcs);
-	if (rhashtable_insert_fast(&mif->groups, &gn->node, mif_params)) {
+	if (rhashtable_insert_fast(&table->groups, &gn->node, gtable_params)) {
 		kfree(gn);
 		return ERR_PTR(-ENOMEM);
 	}
-	list_add_tail(&gn->list, &mif->list);
-	mif->n_groups++;
+	list_add_tail(&gn->list, &table->list);
+	table->n_groups++;
 	return gn;
 }
 
 /* Forget the hosts whose interest lapsed. */
-static void hosts_expire(struct mcr_mgnode *gn, unsigned long now)
+static void hosts_expire(struct mcr_gnode *gn, unsigned long now)
 {
 	struct mcr_mhost *h, *tmp;
 
@@ -378,7 +379,7 @@ static void hosts_expire(struct mcr_mgnode *gn, unsigned long now)
 }
 
 /* Whether a record says its host wants nothing of the group any more. */
-static bool is_leave(const struct mcr_mif_report *r)
+static bool is_leave(const struct mcr_record *r)
 {
 	return r->leave ||
 	       ((r->type == MCR_REC_TO_IN || r->type == MCR_REC_IS_IN) &&
@@ -386,7 +387,7 @@ static bool is_leave(const struct mcr_mif_report *r)
 }
 
 /* Whether a record says its host wants (some of) the group. */
-static bool is_interest(const struct mcr_mif_report *r)
+static bool is_interest(const struct mcr_record *r)
 {
 	return r->type == MCR_REC_IS_EX || r->type == MCR_REC_TO_EX ||
 	       (r->type != MCR_REC_BLOCK && r->n);
@@ -402,13 +403,13 @@ static bool is_interest(const struct mcr_mif_report *r)
  * procedure runs (queries ask who is left). Return: true if the record
  * was handled here.
  */
-static bool hosts_record(struct mcr_mif *mif, struct mcr_mgnode *gn,
-			 const struct mcr_mship_params *p, unsigned long now,
-			 struct mcr_mif_report *r)
+static bool hosts_record(struct mcr_gtable *table, struct mcr_gnode *gn,
+			 const struct mcr_gfsm_params *p, unsigned long now,
+			 struct mcr_record *r)
 {
 	struct mcr_mhost *h;
 
-	lockdep_assert_held(&mif->lock);
+	lockdep_assert_held(&table->lock);
 	hosts_expire(gn, now);
 	h = addr_find(&gn->hosts, gn->m.family, &r->reporter);
 	if (is_leave(r)) {
@@ -423,10 +424,10 @@ static bool hosts_record(struct mcr_mif *mif, struct mcr_mgnode *gn,
 		if (gn->n_hosts)
 			return true;
 		/* The hosts' state goes; static membership stays. */
-		mcr_mgrp_destroy(&gn->m);
-		mcr_mgrp_init(&gn->m, gn->key.family, &gn->key.group);
+		mcr_gfsm_destroy(&gn->m);
+		mcr_gfsm_init(&gn->m, gn->key.family, &gn->key.group);
 		if (group_empty(gn))
-			group_del(mif, gn);
+			group_del(table, gn);
 		else
 			group_arm(gn);
 		return true;
@@ -434,7 +435,7 @@ static bool hosts_record(struct mcr_mif *mif, struct mcr_mgnode *gn,
 	if (!is_interest(r))
 		return false;
 	if (!h) {
-		if (gn->n_hosts >= MCR_MIF_MAX_HOSTS) {
+		if (gn->n_hosts >= MCR_GTABLE_MAX_HOSTS) {
 			gn->hosts_overflow = true;
 			return false;
 		}
@@ -456,12 +457,12 @@ static bool hosts_record(struct mcr_mif *mif, struct mcr_mgnode *gn,
  * digest of what it showed before the change, for the "change" event.
  * Return: the node, NULL if absent and not created, or an ERR_PTR.
  */
-static struct mcr_mgnode *group_get(struct mcr_mif *mif,
-				    unsigned int max_groups, u16 family,
-				    const struct mcr_addr *group, bool create,
-				    u8 *event, u32 *sig)
+static struct mcr_gnode *group_get(struct mcr_gtable *table,
+				   unsigned int max_groups, u16 family,
+				   const struct mcr_addr *group, bool create,
+				   u8 *event, u32 *sig)
 {
-	struct mcr_mgnode *gn = mcr_mif_lookup(mif, family, group);
+	struct mcr_gnode *gn = mcr_gtable_lookup(table, family, group);
 
 	if (gn) {
 		*sig = node_sig(gn);
@@ -469,14 +470,14 @@ static struct mcr_mgnode *group_get(struct mcr_mif *mif,
 	}
 	if (!create)
 		return NULL;
-	gn = group_new(mif, max_groups, family, group);
+	gn = group_new(table, max_groups, family, group);
 	if (!IS_ERR(gn))
 		*event = MCAST_ROUTER_GROUP_EVENT_JOIN;
 	return gn;
 }
 
 /* A record that changes nothing on an absent group (INCLUDE({})). */
-static bool noop_on_absent(const struct mcr_mif_report *r)
+static bool noop_on_absent(const struct mcr_record *r)
 {
 	switch (r->type) {
 	case MCR_REC_IS_IN:
@@ -491,8 +492,8 @@ static bool noop_on_absent(const struct mcr_mif_report *r)
 }
 
 /**
- * mcr_mif_record() - apply one group record of a report
- * @mif: the table
+ * mcr_gtable_record() - apply one group record of a report
+ * @table: the table
  * @p: the interface's parameters
  * @max_groups: the interface's group limit, 0 for none
  * @now: jiffies
@@ -500,7 +501,7 @@ static bool noop_on_absent(const struct mcr_mif_report *r)
  *	ignores it (RFC 3376 7.3.2)
  *
  * A group is created for the record if needed (within @max_groups), the
- * compatibility mode applied, the record applied (mship.c), the group
+ * compatibility mode applied, the record applied (group_fsm.c), the group
  * deleted if nothing is left, the first specific query sent and the
  * group's timer re-armed. The owner's changed() callback runs afterwards,
  * without the lock.
@@ -510,12 +511,12 @@ static bool noop_on_absent(const struct mcr_mif_report *r)
  * -ENOSPC if a new group would exceed @max_groups, -ENOMEM, or -EINVAL for
  * an unknown record type.
  */
-int mcr_mif_record(struct mcr_mif *mif, const struct mcr_mship_params *p,
-		   unsigned int max_groups, unsigned long now,
-		   struct mcr_mif_report *r)
+int mcr_gtable_record(struct mcr_gtable *table, const struct mcr_gfsm_params *p,
+		      unsigned int max_groups, unsigned long now,
+		      struct mcr_record *r)
 {
 	struct mcr_group_key key;
-	struct mcr_mgnode *gn;
+	struct mcr_gnode *gn;
 	struct sk_buff_head out;
 	unsigned int n = r->n;
 	u8 event = 0;
@@ -528,54 +529,54 @@ int mcr_mif_record(struct mcr_mif *mif, const struct mcr_mship_params *p,
 		return -EINVAL;
 	mcr_group_key_init(&key, r->family, &r->group);
 	__skb_queue_head_init(&out);
-	spin_lock_bh(&mif->lock);
-	if (mif->dying)
+	spin_lock_bh(&table->lock);
+	if (table->dying)
 		goto out;
-	gn = group_get(mif, max_groups, r->family, &r->group,
+	gn = group_get(table, max_groups, r->family, &r->group,
 		       !noop_on_absent(r), &event, &sig);
 	if (IS_ERR_OR_NULL(gn)) {
 		ret = PTR_ERR(gn);
 		goto out;
 	}
 	gn->reporter = r->reporter;
-	mcr_mgrp_old_host(&gn->m, p, now, r->level);
-	if (!mcr_mgrp_compat_filter(&gn->m, now, r->leave, r->type, &n)) {
+	mcr_gfsm_old_host(&gn->m, p, now, r->level);
+	if (!mcr_gfsm_compat_filter(&gn->m, now, r->leave, r->type, &n)) {
 		r->ignored = true;
 		goto out;
 	}
-	if (hosts_record(mif, gn, p, now, r)) {
+	if (hosts_record(table, gn, p, now, r)) {
 		if (gn->unhashed)
 			event = MCAST_ROUTER_GROUP_EVENT_LEAVE;
 		else if (sig != node_sig(gn))
 			event = MCAST_ROUTER_GROUP_EVENT_CHANGE;
 		goto out;
 	}
-	ret = mcr_mgrp_record(&gn->m, p, now, r->type, r->srcs, n);
+	ret = mcr_gfsm_record(&gn->m, p, now, r->type, r->srcs, n);
 	if (group_empty(gn)) {
 		/* A group created and deleted by one record was never seen. */
 		event = event ? 0 : MCAST_ROUTER_GROUP_EVENT_LEAVE;
-		group_del(mif, gn);
+		group_del(table, gn);
 		goto out;
 	}
 	queries_start(gn, now);
 	if (gn->query_armed && !time_after(gn->query_at, now) &&
-	    group_tick(mif, gn, now, &out) == MCAST_ROUTER_GROUP_EVENT_LEAVE)
+	    group_tick(table, gn, now, &out) == MCAST_ROUTER_GROUP_EVENT_LEAVE)
 		event = event ? 0 : MCAST_ROUTER_GROUP_EVENT_LEAVE;
 	else if (!gn->unhashed)
 		group_arm(gn);
 	if (!event && !gn->unhashed && sig != node_sig(gn))
 		event = MCAST_ROUTER_GROUP_EVENT_CHANGE;
 out:
-	spin_unlock_bh(&mif->lock);
+	spin_unlock_bh(&table->lock);
 	send_all(&out);
-	notify(mif, &key, event);
+	notify(table, &key, event);
 	return ret;
 }
-EXPORT_SYMBOL_IF_KUNIT(mcr_mif_record);
+EXPORT_SYMBOL_IF_KUNIT(mcr_gtable_record);
 
 /**
- * mcr_mif_lower() - a non-querier heard a specific query for a group
- * @mif: the table
+ * mcr_gtable_lower() - a non-querier heard a specific query for a group
+ * @table: the table
  * @p: the interface's parameters
  * @now: jiffies
  * @family: AF_INET or AF_INET6
@@ -583,58 +584,58 @@ EXPORT_SYMBOL_IF_KUNIT(mcr_mif_record);
  * @srcs: the query's sources (none: group-specific)
  * @n: entries of @srcs
  *
- * RFC 3376 6.6.1 / mcr_mgrp_lower().
+ * RFC 3376 6.6.1 / mcr_gfsm_lower().
  */
-void mcr_mif_lower(struct mcr_mif *mif, const struct mcr_mship_params *p,
-		   unsigned long now, u16 family, const struct mcr_addr *group,
-		   const struct mcr_addr *srcs, unsigned int n)
+void mcr_gtable_lower(struct mcr_gtable *table, const struct mcr_gfsm_params *p,
+		      unsigned long now, u16 family, const struct mcr_addr *group,
+		      const struct mcr_addr *srcs, unsigned int n)
 {
-	struct mcr_mgnode *gn;
+	struct mcr_gnode *gn;
 
-	spin_lock_bh(&mif->lock);
-	gn = mif->dying ? NULL : mcr_mif_lookup(mif, family, group);
+	spin_lock_bh(&table->lock);
+	gn = table->dying ? NULL : mcr_gtable_lookup(table, family, group);
 	if (gn) {
-		mcr_mgrp_lower(&gn->m, p, now, srcs, n);
+		mcr_gfsm_lower(&gn->m, p, now, srcs, n);
 		group_arm(gn);
 	}
-	spin_unlock_bh(&mif->lock);
+	spin_unlock_bh(&table->lock);
 }
-EXPORT_SYMBOL_IF_KUNIT(mcr_mif_lower);
+EXPORT_SYMBOL_IF_KUNIT(mcr_gtable_lower);
 
 #if IS_ENABLED(CONFIG_KUNIT)
 /**
- * mcr_mif_expire() - apply the expiries of one group due at @now
- * @mif: the table
+ * mcr_gtable_expire() - apply the expiries of one group due at @now
+ * @table: the table
  * @family: AF_INET or AF_INET6
  * @group: the group
  * @now: jiffies
  *
  * What the group's timer does, callable with any @now (KUnit).
  */
-void mcr_mif_expire(struct mcr_mif *mif, u16 family,
-		    const struct mcr_addr *group, unsigned long now)
+void mcr_gtable_expire(struct mcr_gtable *table, u16 family,
+		       const struct mcr_addr *group, unsigned long now)
 {
 	struct mcr_group_key key;
-	struct mcr_mgnode *gn;
+	struct mcr_gnode *gn;
 	struct sk_buff_head out;
 	u8 event = 0;
 
 	mcr_group_key_init(&key, family, group);
 	__skb_queue_head_init(&out);
-	spin_lock_bh(&mif->lock);
-	gn = mif->dying ? NULL : mcr_mif_lookup(mif, family, group);
+	spin_lock_bh(&table->lock);
+	gn = table->dying ? NULL : mcr_gtable_lookup(table, family, group);
 	if (gn)
-		event = group_tick(mif, gn, now, &out);
-	spin_unlock_bh(&mif->lock);
+		event = group_tick(table, gn, now, &out);
+	spin_unlock_bh(&table->lock);
 	send_all(&out);
-	notify(mif, &key, event);
+	notify(table, &key, event);
 }
-EXPORT_SYMBOL_IF_KUNIT(mcr_mif_expire);
+EXPORT_SYMBOL_IF_KUNIT(mcr_gtable_expire);
 #endif
 
 /**
- * mcr_mif_static() - add or remove a static membership
- * @mif: the table
+ * mcr_gtable_static() - add or remove a static membership
+ * @table: the table
  * @max_groups: the interface's group limit, 0 for none
  * @max_sources: the interface's source limit (static sources count apart
  *	from the hosts')
@@ -650,14 +651,14 @@ EXPORT_SYMBOL_IF_KUNIT(mcr_mif_expire);
  * Return: 0, -EEXIST (already there), -ENOENT (not there), -ENOSPC (a
  * limit) or -ENOMEM.
  */
-int mcr_mif_static(struct mcr_mif *mif, unsigned int max_groups,
-		   unsigned int max_sources, u16 family,
-		   const struct mcr_addr *group, const struct mcr_addr *source,
-		   bool add)
+int mcr_gtable_static(struct mcr_gtable *table, unsigned int max_groups,
+		      unsigned int max_sources, u16 family,
+		      const struct mcr_addr *group, const struct mcr_addr *source,
+		      bool add)
 {
 	struct mcr_mhost *h = NULL;
 	struct mcr_group_key key;
-	struct mcr_mgnode *gn;
+	struct mcr_gnode *gn;
 	u8 event = 0;
 	int ret = 0;
 	u32 sig = 0;
@@ -669,8 +670,8 @@ int mcr_mif_static(struct mcr_mif *mif, unsigned int max_groups,
 		h->addr = *source;
 	}
 	mcr_group_key_init(&key, family, group);
-	spin_lock_bh(&mif->lock);
-	gn = group_get(mif, max_groups, family, group, add, &event, &sig);
+	spin_lock_bh(&table->lock);
+	gn = group_get(table, max_groups, family, group, add, &event, &sig);
 	if (IS_ERR_OR_NULL(gn)) {
 		ret = gn ? PTR_ERR(gn) : -ENOENT;
 		goto out;
@@ -703,38 +704,38 @@ int mcr_mif_static(struct mcr_mif *mif, unsigned int max_groups,
 	if (group_empty(gn)) {
 		/* A group created and deleted at once was never seen. */
 		event = event ? 0 : MCAST_ROUTER_GROUP_EVENT_LEAVE;
-		group_del(mif, gn);
+		group_del(table, gn);
 	} else if (!event && sig != node_sig(gn)) {
 		event = MCAST_ROUTER_GROUP_EVENT_CHANGE;
 	}
 out:
-	spin_unlock_bh(&mif->lock);
+	spin_unlock_bh(&table->lock);
 	kfree(h);
-	notify(mif, &key, event);
+	notify(table, &key, event);
 	return ret;
 }
-EXPORT_SYMBOL_IF_KUNIT(mcr_mif_static);
+EXPORT_SYMBOL_IF_KUNIT(mcr_gtable_static);
 
 /**
- * mcr_mif_flush() - delete every group (the interface left router mode)
- * @mif: the table
+ * mcr_gtable_flush() - delete every group (the interface left router mode)
+ * @table: the table
  *
  * No changed() callbacks: the caller recomputes forwarding as a whole.
  */
-void mcr_mif_flush(struct mcr_mif *mif)
+void mcr_gtable_flush(struct mcr_gtable *table)
 {
-	struct mcr_mgnode *gn, *tmp;
+	struct mcr_gnode *gn, *tmp;
 
-	spin_lock_bh(&mif->lock);
-	list_for_each_entry_safe(gn, tmp, &mif->list, list)
-		group_del(mif, gn);
-	spin_unlock_bh(&mif->lock);
+	spin_lock_bh(&table->lock);
+	list_for_each_entry_safe(gn, tmp, &table->list, list)
+		group_del(table, gn);
+	spin_unlock_bh(&table->lock);
 }
-EXPORT_SYMBOL_IF_KUNIT(mcr_mif_flush);
+EXPORT_SYMBOL_IF_KUNIT(mcr_gtable_flush);
 
 static void node_destroy(void *ptr, void *arg)
 {
-	struct mcr_mgnode *gn = ptr;
+	struct mcr_gnode *gn = ptr;
 
 	timer_shutdown_sync(&gn->timer);
 	node_release(gn);
@@ -742,8 +743,8 @@ static void node_destroy(void *ptr, void *arg)
 }
 
 /**
- * mcr_mif_uninit() - free the table and every group in it
- * @mif: the table
+ * mcr_gtable_uninit() - free the table and every group in it
+ * @table: the table
  *
  * Context: process context. Readers that still find the interface (RCU)
  * may call in concurrently: once the table is marked dying under the lock,
@@ -751,15 +752,15 @@ static void node_destroy(void *ptr, void *arg)
  * alone. Nodes deleted earlier are freed by RCU callbacks; module exit
  * waits for those with rcu_barrier().
  */
-void mcr_mif_uninit(struct mcr_mif *mif)
+void mcr_gtable_uninit(struct mcr_gtable *table)
 {
 	/* From now on a firing timer leaves the table alone. */
-	spin_lock_bh(&mif->lock);
-	mif->dying = true;
-	spin_unlock_bh(&mif->lock);
-	rhashtable_free_and_destroy(&mif->groups, node_destroy, NULL);
+	spin_lock_bh(&table->lock);
+	table->dying = true;
+	spin_unlock_bh(&table->lock);
+	rhashtable_free_and_destroy(&table->groups, node_destroy, NULL);
 	/* The nodes are gone; nothing walks the list of a dying table. */
-	INIT_LIST_HEAD(&mif->list);
-	mif->n_groups = 0;
+	INIT_LIST_HEAD(&table->list);
+	table->n_groups = 0;
 }
-EXPORT_SYMBOL_IF_KUNIT(mcr_mif_uninit);
+EXPORT_SYMBOL_IF_KUNIT(mcr_gtable_uninit);
