@@ -10,6 +10,7 @@
 #include <linux/in6.h>
 #include <linux/netlink.h>
 #include <linux/rcupdate.h>
+#include <linux/skbuff.h>
 #include <linux/types.h>
 #include <net/ipv6.h>
 #include <net/netlink.h>
@@ -52,6 +53,22 @@ static inline bool mcr_addr_equal(u16 family, const struct mcr_addr *a,
 static inline unsigned int mcr_addr_len(u16 family)
 {
 	return family == AF_INET ? sizeof(__be32) : sizeof(struct in6_addr);
+}
+
+/**
+ * mcr_addr_read() - read an address from a packet
+ * @skb: the packet
+ * @off: offset of the address from skb->data
+ * @alen: its size, mcr_addr_len()
+ * @a: receives it, zero-padded
+ *
+ * Return: false if the address lies beyond the packet.
+ */
+static inline bool mcr_addr_read(const struct sk_buff *skb, unsigned int off,
+				 unsigned int alen, struct mcr_addr *a)
+{
+	memset(a, 0, sizeof(*a));
+	return !skb_copy_bits(skb, off, a, alen);
 }
 
 /**

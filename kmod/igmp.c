@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The IGMP edge of the router side: validate an IGMP message received on a
- * router-mode interface and turn it into what memb.c understands. Reports
- * of every version become group records (RFC 3376 7.3.2: v1/v2 reports
- * are IS_EX({}), leaves TO_IN({})), queries feed the election.
+ * router-mode interface and hand it on. Reports of every version become
+ * group records for memb.c (RFC 3376 7.3.2: v1/v2 reports are IS_EX({}),
+ * leaves TO_IN({}); IGMPv3 records through grec.c), queries go to the
+ * querier (querier.c).
  */
 
 #include <linux/igmp.h>
@@ -13,6 +14,7 @@
 
 #include "compat.h"
 #include "hooks.h"
+#include "grec.h"
 #include "iface.h"
 #include "memb.h"
 
@@ -42,7 +44,8 @@ static bool has_router_alert(const struct iphdr *iph)
 			i++;
 			continue;
 		}
-		if (i + IPOPT_OLEN >= len || opt[i + IPOPT_OLEN] < OPT_MIN_LEN ||
+		if (i + IPOPT_OLEN >= len ||
+		    opt[i + IPOPT_OLEN] < OPT_MIN_LEN ||
 		    i + opt[i + IPOPT_OLEN] > len)
 			break;
 		if (opt[i + IPOPT_OPTVAL] == IPOPT_RA &&
@@ -88,17 +91,17 @@ static void report_v3(struct mcr_iface *iface, const struct sk_buff *skb,
 		      const struct iphdr *iph, unsigned int off,
 		      unsigned int end)
 {
-	unsigned int ngrec = mcr_memb_ngrec(skb, off);
+	unsigned int ngrec = mcr_grec_count(skb, off);
 	struct mcr_addr reporter = { .ip4 = iph->saddr };
 
 	off += MCR_REPORT_HDR_LEN;
 	if (!has_router_alert(iph) ||
-	    !mcr_memb_check_records(skb, sizeof(__be32), off, end, ngrec)) {
+	    !mcr_grec_check(skb, sizeof(__be32), off, end, ngrec)) {
 		IGMP_COUNT(iface, MALFORMED);
 		return;
 	}
 	IGMP_COUNT(iface, REPORTS_RX);
-	mcr_memb_records(iface, skb, AF_INET, &reporter, off, ngrec);
+	mcr_grec_apply(iface, skb, AF_INET, &reporter, off, ngrec);
 }
 
 static void query(struct mcr_iface *iface, const struct sk_buff *skb,
@@ -106,7 +109,7 @@ static void query(struct mcr_iface *iface, const struct sk_buff *skb,
 {
 	const struct igmpv3_query *ih3 = (const void *)skb->data + off;
 	struct mcr_addr querier = { .ip4 = iph->saddr };
-	struct mcr_memb_pquery pq = { .family = AF_INET };
+	struct mcr_querier_pquery pq = { .family = AF_INET };
 	u8 qrv = 0, qqic = 0;
 	bool self;
 
@@ -123,11 +126,11 @@ static void query(struct mcr_iface *iface, const struct sk_buff *skb,
 			return;
 		}
 	}
-	self = mcr_memb_query(iface, AF_INET, &querier, qrv, qqic);
+	self = mcr_querier_heard(iface, AF_INET, &querier, qrv, qqic);
 	if (!ih3->group || self)
 		return;
 	pq.group.ip4 = ih3->group;
-	mcr_memb_query_specific(iface, skb, &pq);
+	mcr_querier_heard_specific(iface, skb, &pq);
 }
 
 /**

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The MLD edge of the router side: validate an MLD message received on a
- * router-mode interface and turn it into what memb.c understands (RFC
- * 3810; MLDv1 reports are IS_EX({}), dones TO_IN({}), section 8.3.2).
+ * router-mode interface and hand it on: reports become group records for
+ * memb.c (RFC 3810; MLDv1 reports are IS_EX({}), dones TO_IN({}), section
+ * 8.3.2; MLDv2 records through grec.c), queries go to querier.c.
  */
 
 #include <linux/icmpv6.h>
@@ -14,6 +15,7 @@
 
 #include "compat.h"
 #include "hooks.h"
+#include "grec.h"
 #include "iface.h"
 #include "memb.h"
 
@@ -64,17 +66,17 @@ static void report_v2(struct mcr_iface *iface, const struct sk_buff *skb,
 		      const struct ipv6hdr *ip6h, unsigned int off,
 		      unsigned int end)
 {
-	unsigned int ngrec = mcr_memb_ngrec(skb, off);
+	unsigned int ngrec = mcr_grec_count(skb, off);
 	struct mcr_addr reporter = { .ip6 = ip6h->saddr };
 
 	off += MCR_REPORT_HDR_LEN;
-	if (!mcr_memb_check_records(skb, sizeof(struct in6_addr), off, end,
-				    ngrec)) {
+	if (!mcr_grec_check(skb, sizeof(struct in6_addr), off, end,
+			    ngrec)) {
 		MLD_COUNT(iface, MALFORMED);
 		return;
 	}
 	MLD_COUNT(iface, REPORTS_RX);
-	mcr_memb_records(iface, skb, AF_INET6, &reporter, off, ngrec);
+	mcr_grec_apply(iface, skb, AF_INET6, &reporter, off, ngrec);
 }
 
 static void query(struct mcr_iface *iface, const struct sk_buff *skb,
@@ -83,7 +85,7 @@ static void query(struct mcr_iface *iface, const struct sk_buff *skb,
 {
 	const struct mld2_query *q2 = (const void *)skb->data + off;
 	struct mcr_addr querier = { .ip6 = ip6h->saddr };
-	struct mcr_memb_pquery pq = { .family = AF_INET6 };
+	struct mcr_querier_pquery pq = { .family = AF_INET6 };
 	u8 qrv = 0, qqic = 0;
 	bool self;
 
@@ -99,11 +101,11 @@ static void query(struct mcr_iface *iface, const struct sk_buff *skb,
 			return;
 		}
 	}
-	self = mcr_memb_query(iface, AF_INET6, &querier, qrv, qqic);
+	self = mcr_querier_heard(iface, AF_INET6, &querier, qrv, qqic);
 	if (ipv6_addr_any(&q2->mld2q_mca) || self)
 		return;
 	pq.group.ip6 = q2->mld2q_mca;
-	mcr_memb_query_specific(iface, skb, &pq);
+	mcr_querier_heard_specific(iface, skb, &pq);
 }
 
 /**

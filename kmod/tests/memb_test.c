@@ -13,6 +13,7 @@
 #include <linux/skbuff.h>
 #include <linux/socket.h>
 
+#include "../grec.h"
 #include "../memb.h"
 #include "../group_fsm.h"
 
@@ -217,14 +218,14 @@ static void mcr_memb_test_records(struct kunit *test)
 	memcpy(buf + 8, c->data, c->len);
 	skb = blob(test, buf, 8 + c->len);
 	KUNIT_EXPECT_EQ(test, c->ok,
-			mcr_memb_check_records(skb, c->alen, 8, 8 + c->len,
-					       c->ngrec));
+			mcr_grec_check(skb, c->alen, 8, 8 + c->len,
+				       c->ngrec));
 	/* The end of the message, not of the buffer, bounds the walk. */
 	if (c->ok && c->len)
 		KUNIT_EXPECT_FALSE(test,
-				   mcr_memb_check_records(skb, c->alen, 8,
-							  8 + c->len - 1,
-							  c->ngrec));
+				   mcr_grec_check(skb, c->alen, 8,
+						  8 + c->len - 1,
+						  c->ngrec));
 	kfree_skb(skb);
 }
 
@@ -277,18 +278,18 @@ static void mcr_memb_test_election_order(struct kunit *test)
 
 	a = v4(10, 0, 0, 2);
 	b = v4(10, 0, 0, 10);
-	KUNIT_EXPECT_LT(test, mcr_memb_addr_cmp(AF_INET, &a, &b), 0);
-	KUNIT_EXPECT_GT(test, mcr_memb_addr_cmp(AF_INET, &b, &a), 0);
+	KUNIT_EXPECT_LT(test, mcr_querier_addr_cmp(AF_INET, &a, &b), 0);
+	KUNIT_EXPECT_GT(test, mcr_querier_addr_cmp(AF_INET, &b, &a), 0);
 	a = v4(9, 255, 255, 255);
 	b = v4(10, 0, 0, 0);
-	KUNIT_EXPECT_LT(test, mcr_memb_addr_cmp(AF_INET, &a, &b), 0);
-	KUNIT_EXPECT_EQ(test, mcr_memb_addr_cmp(AF_INET, &a, &a), 0);
+	KUNIT_EXPECT_LT(test, mcr_querier_addr_cmp(AF_INET, &a, &b), 0);
+	KUNIT_EXPECT_EQ(test, mcr_querier_addr_cmp(AF_INET, &a, &a), 0);
 	a = v6(0xfe80, 0, 2);
 	b = v6(0xfe80, 0, 0x100);
-	KUNIT_EXPECT_LT(test, mcr_memb_addr_cmp(AF_INET6, &a, &b), 0);
+	KUNIT_EXPECT_LT(test, mcr_querier_addr_cmp(AF_INET6, &a, &b), 0);
 	b = v6(0xfe80, 1, 1);
-	KUNIT_EXPECT_LT(test, mcr_memb_addr_cmp(AF_INET6, &a, &b), 0);
-	KUNIT_EXPECT_EQ(test, mcr_memb_addr_cmp(AF_INET6, &b, &b), 0);
+	KUNIT_EXPECT_LT(test, mcr_querier_addr_cmp(AF_INET6, &a, &b), 0);
+	KUNIT_EXPECT_EQ(test, mcr_querier_addr_cmp(AF_INET6, &b, &b), 0);
 }
 
 #define NOW	1000000UL
@@ -402,7 +403,7 @@ static void mcr_memb_test_params(struct kunit *test)
 	cfg = kunit_kmalloc(test, sizeof(*cfg), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, cfg);
 	mcr_config_init(cfg);
-	mcr_memb_params(cfg, &q, &p);
+	mcr_querier_params(cfg, &q, &p);
 	/* 2 * 125 s + 10 s; 2 * 1 s. */
 	KUNIT_EXPECT_EQ(test, msecs_to_jiffies(260000), p.gmi);
 	KUNIT_EXPECT_EQ(test, msecs_to_jiffies(260000), p.ohpi);
@@ -416,7 +417,7 @@ static void mcr_memb_test_params(struct kunit *test)
 	cfg->last_member_query_count = 7;
 	cfg->last_member_query_interval = 100;
 	q.self = false;
-	mcr_memb_params(cfg, &q, &p);
+	mcr_querier_params(cfg, &q, &p);
 	KUNIT_EXPECT_EQ(test, msecs_to_jiffies(7500), p.gmi);
 	KUNIT_EXPECT_EQ(test, msecs_to_jiffies(700), p.lmqt);
 	KUNIT_EXPECT_FALSE(test, p.querier);
@@ -424,7 +425,7 @@ static void mcr_memb_test_params(struct kunit *test)
 	cfg->last_member_query_count = 0;
 	cfg->robustness = 3;
 	q.self = true;
-	mcr_memb_params(cfg, &q, &p);
+	mcr_querier_params(cfg, &q, &p);
 	KUNIT_EXPECT_EQ(test, 3, p.lmqc);
 	KUNIT_EXPECT_EQ(test, msecs_to_jiffies(300), p.lmqt);
 }
@@ -446,18 +447,18 @@ static void mcr_memb_test_params_heard(struct kunit *test)
 	mcr_config_init(cfg);
 	cfg->query_interval = 1000;
 	cfg->query_response_interval = 500;
-	mcr_memb_params(cfg, &q, &p);
+	mcr_querier_params(cfg, &q, &p);
 	/* 3 * 60 s + 0.5 s; the derived count is the adopted robustness. */
 	KUNIT_EXPECT_EQ(test, msecs_to_jiffies(180500), p.gmi);
 	KUNIT_EXPECT_EQ(test, msecs_to_jiffies(180500), p.ohpi);
 	KUNIT_EXPECT_EQ(test, 3, p.lmqc);
 	/* No QRV heard (IGMPv2, MLDv1): the configured robustness. */
 	q.heard_qrv = 0;
-	mcr_memb_params(cfg, &q, &p);
+	mcr_querier_params(cfg, &q, &p);
 	KUNIT_EXPECT_EQ(test, msecs_to_jiffies(120500), p.gmi);
 	/* As the querier: its own values. */
 	q.self = true;
-	mcr_memb_params(cfg, &q, &p);
+	mcr_querier_params(cfg, &q, &p);
 	KUNIT_EXPECT_EQ(test, msecs_to_jiffies(2500), p.gmi);
 	KUNIT_EXPECT_EQ(test, 2, p.lmqc);
 }
