@@ -53,6 +53,8 @@ struct mcr_iface;
  *	0, so dumps can use it as cb->seq
  * @netdev_nb: this namespace's netdevice notifier (mcr_iface_netdev_event)
  * @mfc: the forwarding table (locking: mfc.h)
+ * @gc: deletes the membership entries no datagram matched (mcr_mfc_gc())
+ * @proxy: the IGMP/MLD proxy's upstream membership (locking: proxy.h)
  */
 struct mcr_net {
 	struct net *net;
