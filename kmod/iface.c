@@ -11,7 +11,6 @@
 #include "compat.h"
 #include "config.h"
 #include "iface.h"
-#include "netlink.h"
 #include "netns.h"
 
 /**
@@ -200,11 +199,11 @@ int mcr_iface_netdev_event(struct notifier_block *nb, unsigned long event,
 		return NOTIFY_DONE;
 
 	if (event == NETDEV_UNREGISTER) {
-		mcr_netlink_notify_del(mn, iface);
+		mn->events->iface_removed(mn, iface);
 		mcr_netns_remove(mn, iface);
 	} else {
 		mcr_netns_changed(mn);
-		mcr_netlink_notify_change(mn, iface);
+		mn->events->iface_changed(mn, iface);
 	}
 	return NOTIFY_DONE;
 }

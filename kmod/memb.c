@@ -15,7 +15,6 @@
 #include "forward.h"
 #include "iface.h"
 #include "memb.h"
-#include "memb_netlink.h"
 #include "netns.h"
 #include "querier.h"
 
@@ -75,8 +74,8 @@ struct mcr_iface *mcr_memb_iface(struct net *net, struct net_device *dev)
 }
 
 /*
- * group_table.c's changed(): the group's membership entries follow at once, and
- * the monitor group hears of it.
+ * group_table.c's changed(): the group's membership entries follow at once,
+ * then the namespace hears of it (the monitor group and the proxy).
  */
 static void memb_changed(struct mcr_gtable *table, u16 family,
 			 const struct mcr_addr *group, u8 event)
@@ -87,9 +86,8 @@ static void memb_changed(struct mcr_gtable *table, u16 family,
 
 	rcu_read_lock();
 	mcr_mfc_refresh(&mn->mfc, family, group, mcr_memb_compute);
-	mcr_memb_notify_group(iface, family, group, event);
 	rcu_read_unlock();
-	mcr_proxy_changed(mn, family, group);
+	mn->events->group_changed(mn, iface, family, group, event);
 }
 
 static const struct mcr_gtable_ops memb_gtable_ops = {

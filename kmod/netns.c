@@ -10,7 +10,10 @@
 
 #include "iface.h"
 #include "hooks.h"
+#include "memb_netlink.h"
+#include "netlink.h"
 #include "netns.h"
+#include "proxy.h"
 
 static unsigned int mcr_net_id __read_mostly;
 
@@ -64,6 +67,42 @@ void mcr_netns_remove(struct mcr_net *mn, struct mcr_iface *iface)
 	mcr_proxy_resync(mn);
 }
 
+/*
+ * The events of a namespace's objects (events.h), each to the monitor group
+ * and, for membership, to the proxy: the one place that knows both the
+ * objects and what listens to them.
+ */
+static void iface_changed(struct mcr_net *mn, const struct mcr_iface *iface)
+{
+	mcr_netlink_notify_change(mn, iface);
+}
+
+static void iface_removed(struct mcr_net *mn, const struct mcr_iface *iface)
+{
+	mcr_netlink_notify_del(mn, iface);
+}
+
+static void group_changed(struct mcr_net *mn, struct mcr_iface *iface,
+			  u16 family, const struct mcr_addr *group, u8 event)
+{
+	rcu_read_lock();
+	mcr_memb_notify_group(iface, family, group, event);
+	rcu_read_unlock();
+	mcr_proxy_changed(mn, family, group);
+}
+
+static void querier_changed(struct mcr_iface *iface, struct mcr_querier *q)
+{
+	mcr_memb_notify_querier(iface, q);
+}
+
+static const struct mcr_events_ops mcr_netns_events = {
+	.iface_changed = iface_changed,
+	.iface_removed = iface_removed,
+	.group_changed = group_changed,
+	.querier_changed = querier_changed,
+};
+
 /* Idle membership entries go; see mcr_mfc_gc(). */
 static void gc_work(struct work_struct *work)
 {
@@ -81,6 +120,7 @@ static int __net_init mcr_net_init(struct net *net)
 	int err;
 
 	mn->net = net;
+	mn->events = &mcr_netns_events;
 	xa_init(&mn->ifaces);
 	mn->generation = 1;
 	err = mcr_mfc_init(&mn->mfc);

@@ -40,6 +40,7 @@
 #include <linux/xarray.h>
 #include <net/net_namespace.h>
 
+#include "events.h"
 #include "mfc.h"
 #include "proxy.h"
 
@@ -55,6 +56,8 @@ struct mcr_iface;
  * @mfc: the forwarding table (locking: mfc.h)
  * @gc: deletes the membership entries no datagram matched (mcr_mfc_gc())
  * @proxy: the IGMP/MLD proxy's upstream membership (locking: proxy.h)
+ * @events: where the namespace's objects announce changes (events.h); set
+ *	once in pernet init, before anything can announce
  */
 struct mcr_net {
 	struct net *net;
@@ -64,6 +67,7 @@ struct mcr_net {
 	struct mcr_mfc mfc;
 	struct delayed_work gc;
 	struct mcr_proxy proxy;
+	const struct mcr_events_ops *events;
 };
 
 struct mcr_net *mcr_netns_get(const struct net *net);

@@ -45,7 +45,6 @@
 #include "compat.h"
 #include "forward.h"
 #include "iface.h"
-#include "memb_netlink.h"
 #include "group_table.h"
 #include "netns.h"
 #include "proxy.h"

@@ -17,13 +17,21 @@
 
 #include "compat.h"
 #include "iface.h"
-#include "memb_netlink.h"
+#include "netns.h"
 #include "querier.h"
 #include "query.h"
 #include "timers.h"
 
 /* Sources per group-and-source-specific query message built at once. */
 #define QUERY_BATCH	32
+
+/* @q changed state; rcu_read_lock() held, the table's lock not. */
+static void announce(struct mcr_iface *iface, struct mcr_querier *q)
+{
+	struct mcr_net *mn = mcr_netns_get(dev_net(iface->dev));
+
+	mn->events->querier_changed(iface, q);
+}
 
 /**
  * mcr_querier_params() - what the state machine needs of a configuration
@@ -330,7 +338,7 @@ static void querier_timer(struct timer_list *timer)
 unlock:
 	spin_unlock(&table->lock);
 	if (ntf)
-		mcr_memb_notify_querier(iface, q);
+		announce(iface, q);
 	rcu_read_unlock();
 	send_queue(&out);
 }
@@ -393,7 +401,7 @@ bool mcr_querier_heard(struct mcr_iface *iface, u16 family,
 	self = q->self;
 	spin_unlock(&table->lock);
 	if (ntf)
-		mcr_memb_notify_querier(iface, q);
+		announce(iface, q);
 	return self;
 }
 
@@ -575,6 +583,6 @@ void mcr_querier_config(struct mcr_iface *iface, bool start)
 	rcu_read_lock();
 	for (i = 0; i < MCR_NFAMILIES; i++)
 		if (ntf & BIT(i))
-			mcr_memb_notify_querier(iface, &iface->memb.q[i]);
+			announce(iface, &iface->memb.q[i]);
 	rcu_read_unlock();
 }
