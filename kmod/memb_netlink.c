@@ -18,7 +18,7 @@
 #include "memb.h"
 #include "memb_netlink.h"
 #include "mfc_netlink.h"
-#include "netlink.h"
+#include "monitor_netlink.h"
 #include "netns.h"
 
 /* Filters shared by both dumps. */
@@ -490,7 +490,7 @@ void mcr_memb_notify_group(struct mcr_iface *iface, u16 family,
 	struct sk_buff *msg;
 	int err = -ENOENT;
 
-	if (!mcr_netlink_notify_ok(net))
+	if (!mcr_monitor_ok(net))
 		return;
 	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_ATOMIC);
 	if (!msg)
@@ -509,7 +509,7 @@ void mcr_memb_notify_group(struct mcr_iface *iface, u16 family,
 		nlmsg_free(msg);
 		return;
 	}
-	mcr_netlink_multicast(net, msg, GFP_ATOMIC);
+	mcr_monitor_send(net, msg, GFP_ATOMIC);
 }
 
 /**
@@ -525,7 +525,7 @@ void mcr_memb_notify_querier(struct mcr_iface *iface, struct mcr_querier *q)
 	struct net *net = dev_net(iface->dev);
 	struct sk_buff *msg;
 
-	if (!mcr_netlink_notify_ok(net))
+	if (!mcr_monitor_ok(net))
 		return;
 	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_ATOMIC);
 	if (!msg)
@@ -534,7 +534,7 @@ void mcr_memb_notify_querier(struct mcr_iface *iface, struct mcr_querier *q)
 		nlmsg_free(msg);
 		return;
 	}
-	mcr_netlink_multicast(net, msg, GFP_ATOMIC);
+	mcr_monitor_send(net, msg, GFP_ATOMIC);
 }
 
 static int group_static(struct genl_info *info, bool add)

@@ -17,13 +17,10 @@
 #include "iface.h"
 #include "memb_netlink.h"
 #include "mfc_netlink.h"
+#include "monitor_netlink.h"
 #include "netlink.h"
 #include "netns.h"
 #include "proxy_netlink.h"
-
-enum mcr_mcgrp {
-	MCR_MCGRP_MONITOR,
-};
 
 static const struct genl_multicast_group mcr_mcgrps[] = {
 	[MCR_MCGRP_MONITOR] = {
@@ -31,42 +28,6 @@ static const struct genl_multicast_group mcr_mcgrps[] = {
 		MCR_MCGRP_FLAGS
 	},
 };
-
-/*
- * Notifications are only sent while the family is registered. Written
- * under RTNL; read under RTNL (configuration events) or RCU (membership
- * events from softirq): once mcr_netlink_uninit() has cleared it and a
- * grace period has passed, no notification can be built for a family
- * about to go (whose group ids may be handed to another family).
- */
-static bool mcr_notify_enabled;
-
-/**
- * mcr_netlink_notify_ok() - whether a monitor notification should be built
- * @net: the namespace it is about
- *
- * Context: rcu_read_lock() or RTNL held.
- * Return: true if the family is registered and someone in @net listens.
- */
-bool mcr_netlink_notify_ok(struct net *net)
-{
-	RCU_LOCKDEP_WARN(!rcu_read_lock_held() && !lockdep_rtnl_is_held(),
-			 "monitor check without RCU or RTNL");
-	return READ_ONCE(mcr_notify_enabled) &&
-	       genl_has_listeners(&mcr_genl_family, net, MCR_MCGRP_MONITOR);
-}
-
-/**
- * mcr_netlink_multicast() - send a monitor notification built for @net
- * @net: the namespace
- * @msg: the message; consumed
- * @gfp: allocation flags
- */
-void mcr_netlink_multicast(struct net *net, struct sk_buff *msg, gfp_t gfp)
-{
-	genlmsg_multicast_netns(&mcr_genl_family, net, msg, 0,
-				MCR_MCGRP_MONITOR, gfp);
-}
 
 static size_t iface_msg_size(void)
 {
@@ -117,7 +78,7 @@ static void notify(struct mcr_net *mn, const struct mcr_iface *iface, u8 cmd)
 
 	ASSERT_RTNL();
 
-	if (!mcr_netlink_notify_ok(mn->net))
+	if (!mcr_monitor_ok(mn->net))
 		return;
 
 	msg = genlmsg_new(iface_msg_size(), GFP_KERNEL);
@@ -127,7 +88,7 @@ static void notify(struct mcr_net *mn, const struct mcr_iface *iface, u8 cmd)
 		nlmsg_free(msg);
 		return;
 	}
-	mcr_netlink_multicast(mn->net, msg, GFP_KERNEL);
+	mcr_monitor_send(mn->net, msg, GFP_KERNEL);
 }
 
 /**
@@ -576,7 +537,7 @@ int __init mcr_netlink_init(void)
 		return err;
 
 	rtnl_lock();
-	WRITE_ONCE(mcr_notify_enabled, true);
+	mcr_monitor_enable(true);
 	rtnl_unlock();
 	return 0;
 }
@@ -591,7 +552,7 @@ int __init mcr_netlink_init(void)
 void mcr_netlink_uninit(void)
 {
 	rtnl_lock();
-	WRITE_ONCE(mcr_notify_enabled, false);
+	mcr_monitor_enable(false);
 	rtnl_unlock();
 	/* Membership events are built under RCU, in softirq. */
 	synchronize_rcu();

@@ -8,7 +8,7 @@
 
 #include "compat.h"
 #include "memb_netlink.h"
-#include "netlink.h"
+#include "monitor_netlink.h"
 #include "netns.h"
 #include "proxy.h"
 #include "proxy_netlink.h"
@@ -73,7 +73,7 @@ void mcr_proxy_notify(struct mcr_net *mn, const struct mcr_pgroup *pg,
 
 	lockdep_assert_held(&mn->proxy.lock);
 	rcu_read_lock();
-	if (!mcr_netlink_notify_ok(mn->net))
+	if (!mcr_monitor_ok(mn->net))
 		goto out;
 	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_ATOMIC);
 	if (!msg)
@@ -82,7 +82,7 @@ void mcr_proxy_notify(struct mcr_net *mn, const struct mcr_pgroup *pg,
 		nlmsg_free(msg);
 		goto out;
 	}
-	mcr_netlink_multicast(mn->net, msg, GFP_ATOMIC);
+	mcr_monitor_send(mn->net, msg, GFP_ATOMIC);
 out:
 	rcu_read_unlock();
 }
