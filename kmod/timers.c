@@ -8,7 +8,7 @@
 #include <linux/minmax.h>
 
 #include "compat.h"
-#include "config.h"
+#include "iface_cfg.h"
 #include "timers.h"
 
 /* The formulas, from a robustness @rv and a query interval @qi (ms). */
