@@ -19,6 +19,9 @@
 #   - mcastctl's bash completion (tools/mcastctl/tests/completion.sh);
 #   - every program the demo and check paths call is installed by them
 #     (tests/host/programs.sh);
+#   - the kmod include graph has no cycle other than through netns, and
+#     only netns.c, main.c and the netlink files include the netlink and
+#     proxy headers (tests/host/includes.sh);
 #   - DKMS builds against the 6.1 and 6.12 headers, make deb, lintian, and
 #     the packages installed and purged (tests/host/packaging.sh).
 #
@@ -266,6 +269,7 @@ run_lines completion "$root/tools/mcastctl/tests/completion.sh"
 run_scenario_lint
 run_lane_cover
 run_lines programs "$root/tests/host/programs.sh"
+run_lines includes "$root/tests/host/includes.sh"
 run_lines packaging "$root/tests/host/packaging.sh"
 
 "$root/tests/lib/report.sh" --tails "$out"
