@@ -13,7 +13,8 @@
 
 #include "compat.h"
 #include "forward.h"
-#include "iface.h"
+#include "iface_types.h"
+#include "memb.h"
 #include "mfc.h"
 #include "netns.h"
 
@@ -51,32 +52,6 @@ bool mcr_fwd_native_active(const struct net *net)
 	return false;
 }
 EXPORT_SYMBOL_IF_KUNIT(mcr_fwd_native_active);
-
-/**
- * mcr_fwd_routable() - whether a group may be forwarded at all
- * @family: AF_INET or AF_INET6
- * @group: the destination
- *
- * IPv4: multicast outside 224.0.0.0/24 (link-local). IPv6: multicast with
- * a scope above link-local (scopes 0 reserved, 1 interface-local and 2
- * link-local stay on their link, whatever the flags nibble).
- *
- * Return: true if the group is routable.
- */
-bool mcr_fwd_routable(u16 family, const struct mcr_addr *group)
-{
-	switch (family) {
-	case AF_INET:
-		return ipv4_is_multicast(group->ip4) &&
-		       !ipv4_is_local_multicast(group->ip4);
-	case AF_INET6:
-		return ipv6_addr_is_multicast(&group->ip6) &&
-		       IPV6_ADDR_MC_SCOPE(&group->ip6) >
-			IPV6_ADDR_SCOPE_LINKLOCAL;
-	}
-	return false;
-}
-EXPORT_SYMBOL_IF_KUNIT(mcr_fwd_routable);
 
 /**
  * mcr_fwd_ttl_passes() - the TTL threshold rule
@@ -203,7 +178,7 @@ void mcr_fwd_input(struct net *net, struct sk_buff *skb,
 	if (!in || in->dev != skb->dev ||
 	    !mcr_fwd_mode_active(rcu_dereference(in->cfg)->mode))
 		return;
-	if (!mcr_fwd_routable(pkt->family, &pkt->group))
+	if (!mcr_addr_routable(pkt->family, &pkt->group))
 		return;
 	mcr_stats_add(in->stats, MCAST_ROUTER_A_IFACE_STATS_RX_PACKETS,
 		      1);

@@ -48,7 +48,6 @@ enum mcr_oif_verdict {
 
 bool mcr_fwd_mode_active(u8 mode);
 bool mcr_fwd_native_active(const struct net *net);
-bool mcr_fwd_routable(u16 family, const struct mcr_addr *group);
 bool mcr_fwd_in_boundary(const struct mcr_iface_cfg *cfg, u16 family,
 			 const struct mcr_addr *group);
 void mcr_fwd_input(struct net *net, struct sk_buff *skb,

@@ -13,7 +13,7 @@
 
 #include "compat.h"
 #include "grec.h"
-#include "iface.h"
+#include "iface_types.h"
 #include "memb.h"
 
 /*

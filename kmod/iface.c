@@ -11,6 +11,7 @@
 #include "compat.h"
 #include "config.h"
 #include "iface.h"
+#include "memb.h"
 #include "netns.h"
 
 /**

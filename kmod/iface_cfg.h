@@ -72,6 +72,36 @@ static inline bool mcr_addr_read(const struct sk_buff *skb, unsigned int off,
 }
 
 /**
+ * mcr_addr_routable() - whether a group may be forwarded at all
+ * @family: AF_INET or AF_INET6
+ * @group: the destination
+ *
+ * IPv4: multicast outside 224.0.0.0/24 (link-local). IPv6: multicast with
+ * a scope above link-local (scopes 0 reserved, 1 interface-local and 2
+ * link-local stay on their link, whatever the flags nibble).
+ *
+ * Forwarding (forward.c) and membership (memb.c, memb_netlink.c) apply the
+ * same rule; it lives with the address type so that neither includes the
+ * other for it.
+ *
+ * Return: true if the group is routable.
+ */
+static inline bool mcr_addr_routable(u16 family,
+				     const struct mcr_addr *group)
+{
+	switch (family) {
+	case AF_INET:
+		return ipv4_is_multicast(group->ip4) &&
+		       !ipv4_is_local_multicast(group->ip4);
+	case AF_INET6:
+		return ipv6_addr_is_multicast(&group->ip6) &&
+		       IPV6_ADDR_MC_SCOPE(&group->ip6) >
+			IPV6_ADDR_SCOPE_LINKLOCAL;
+	}
+	return false;
+}
+
+/**
  * struct mcr_group_key - hash table key of a group (forwarding table,
  *	membership); compared with memcmp, so built by mcr_group_key_init()
  * @group: the group address

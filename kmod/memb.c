@@ -12,8 +12,7 @@
 #include <linux/slab.h>
 
 #include "compat.h"
-#include "forward.h"
-#include "iface.h"
+#include "iface_types.h"
 #include "memb.h"
 #include "netns.h"
 #include "querier.h"
@@ -177,7 +176,7 @@ void mcr_memb_report(struct mcr_iface *iface, struct mcr_record *r)
 	struct mcr_gfsm_params p;
 	int ret;
 
-	if (!mcr_fwd_routable(r->family, &r->group) ||
+	if (!mcr_addr_routable(r->family, &r->group) ||
 	    (mcr_memb_ssm(r->family, &r->group) &&
 	     (r->type == MCR_REC_IS_EX || r->type == MCR_REC_TO_EX))) {
 		mcr_stats_add(q->stats, MCAST_ROUTER_A_QUERIER_STATS_IGNORED, 1);

@@ -21,21 +21,12 @@
 #include "config.h"
 #include "mfc.h"
 #include "group_table.h"
+#include "iface_types.h"
 #include "querier.h"
 #include "stats.h"
 
 struct mcr_iface;
 struct mcr_net;
-
-/**
- * struct mcr_memb - an interface's IGMP/MLD router state
- * @table: the membership table, both families
- * @q: the queriers, by mcr_fam_idx()
- */
-struct mcr_memb {
-	struct mcr_gtable table;
-	struct mcr_querier q[MCR_NFAMILIES];
-};
 
 int mcr_memb_init(struct mcr_iface *iface);
 void mcr_memb_stop(struct mcr_iface *iface);

@@ -564,7 +564,7 @@ static int group_static(struct genl_info *info, bool add)
 	err = mcr_nla_get_addr(a, family, &group, extack);
 	if (err)
 		return err;
-	if (!mcr_fwd_routable(family, &group)) {
+	if (!mcr_addr_routable(family, &group)) {
 		NL_SET_ERR_MSG_ATTR(extack, a,
 				    "not a routable multicast group (link-local groups are never forwarded)");
 		return -EINVAL;

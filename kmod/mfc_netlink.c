@@ -117,7 +117,7 @@ static int parse_group(struct nlattr **tb, u16 family, struct mcr_addr *grp,
 		NL_SET_ERR_MSG_ATTR(extack, a, "group is not multicast");
 		return -EINVAL;
 	}
-	if (!mcr_fwd_routable(family, grp)) {
+	if (!mcr_addr_routable(family, grp)) {
 		NL_SET_ERR_MSG_ATTR(extack, a,
 				    "group is link-local or interface-local scope and never routed");
 		return -EINVAL;

@@ -16,7 +16,7 @@
 #include <net/ipv6.h>
 
 #include "compat.h"
-#include "iface.h"
+#include "iface_types.h"
 #include "netns.h"
 #include "querier.h"
 #include "query.h"

@@ -24,58 +24,12 @@
 
 #include "config.h"
 #include "group_fsm.h"
+#include "iface_types.h"
 #include "stats.h"
 
 struct mcr_iface;
 struct mcr_gnode;
 struct mcr_gtable;
-
-/* Index of a family in per-family arrays. */
-#define MCR_NFAMILIES	2
-
-static inline unsigned int mcr_fam_idx(u16 family)
-{
-	return family == AF_INET6;
-}
-
-/**
- * struct mcr_querier - querier state of one interface and family
- * @timer: fires for the next general query or when the other querier
- *	present timer expires
- * @iface: the interface
- * @family: AF_INET or AF_INET6
- * @active: the interface is in router mode: the state machine runs
- * @self: this router is the querier
- * @known: @addr holds the link's querier
- * @addr: the link's querier (this router's address while @self)
- * @other_running: the other querier present timer runs
- * @other_expires: its deadline (jiffies)
- * @query_running: a general query is scheduled
- * @next_query: when (jiffies)
- * @startup_left: startup queries still to send
- * @heard_qrv: while another router is the querier, the QRV of its last
- *	query (RFC 3376 4.1.6, RFC 3810 5.1.8); 0: none heard
- * @heard_qqi: likewise its query interval (QQIC, 4.1.7, 5.1.9), ms; 0:
- *	none heard. Both are read without the lock (READ_ONCE) by reports.
- * @stats: per-CPU counters, MCAST_ROUTER_A_QUERIER_STATS_*
- */
-struct mcr_querier {
-	struct timer_list timer;
-	struct mcr_iface *iface;
-	u16 family;
-	bool active;
-	bool self;
-	bool known;
-	struct mcr_addr addr;
-	bool other_running;
-	unsigned long other_expires;
-	bool query_running;
-	unsigned long next_query;
-	u8 startup_left;
-	u8 heard_qrv;
-	u32 heard_qqi;
-	struct mcr_stats __percpu *stats;
-};
 
 /**
  * struct mcr_querier_pquery - a parsed specific query

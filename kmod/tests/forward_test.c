@@ -73,7 +73,7 @@ static void mcr_fwd_test_routable(struct kunit *test)
 	struct mcr_addr addr;
 
 	parse_addr(test, c->family, c->addr, &addr);
-	KUNIT_EXPECT_EQ(test, c->expected, mcr_fwd_routable(c->family, &addr));
+	KUNIT_EXPECT_EQ(test, c->expected, mcr_addr_routable(c->family, &addr));
 }
 
 struct ttl_case {
