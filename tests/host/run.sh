@@ -19,6 +19,8 @@
 #   - mcastctl's bash completion (tools/mcastctl/tests/completion.sh);
 #   - every program the demo and check paths call is installed by them
 #     (tests/host/programs.sh);
+#   - every jq call of the guest's scripts takes gojq, the guest's jq
+#     (tests/host/guest-jq.py);
 #   - the kmod include graph has no cycle other than through netns, and
 #     only netns.c, main.c and the netlink files include the netlink and
 #     proxy headers (tests/host/includes.sh);
@@ -269,6 +271,7 @@ run_lines completion "$root/tools/mcastctl/tests/completion.sh"
 run_scenario_lint
 run_lane_cover
 run_lines programs "$root/tests/host/programs.sh"
+run_lines guest-jq "$root/tests/host/guest-jq.py"
 run_lines includes "$root/tests/host/includes.sh"
 run_lines packaging "$root/tests/host/packaging.sh"
 

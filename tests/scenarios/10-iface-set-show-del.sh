@@ -76,8 +76,10 @@ done
 # shellcheck disable=SC2046 # word splitting is the point
 R mcastctl interface set d2 $(echo "$text" | sed '1s/^d1://')
 strip='.[0] | del(.ifindex, .ifname)'
-check_eq "$(R mcastctl -j interface show d1 | jq -cS "$strip")" \
-	"$(R mcastctl -j interface show d2 | jq -cS "$strip")" "text output pasted into set"
+d1_json=$(R mcastctl -j interface show d1 | jq -c "$strip")
+[ -n "$d1_json" ] || fail "no JSON for d1"
+check_eq "$d1_json" "$(R mcastctl -j interface show d2 | jq -c "$strip")" \
+	"text output pasted into set"
 
 # A shorter query interval brings the pending general query forward: d2
 # queries once at startup, then every 100 s, until it is set to 5 s.
@@ -131,8 +133,9 @@ b=$(jfield d1 boundaries)
 
 # Dump lists both, sorted by ifindex; pretty JSON parses the same.
 check_eq '["d1","d2"]' "$(R mcastctl -j interface show | jq -c 'map(.ifname)')" "dump lists both"
-check_eq "$(R mcastctl -j interface show | jq -cS .)" \
-	"$(R mcastctl -j -p interface show | jq -cS .)" "-p prints the same JSON"
+all_json=$(R mcastctl -j interface show | jq -c .)
+[ -n "$all_json" ] || fail "no JSON from interface show"
+check_eq "$all_json" "$(R mcastctl -j -p interface show | jq -c .)" "-p prints the same JSON"
 
 # del removes exactly one, and a second del is an error.
 R mcastctl interface del d1

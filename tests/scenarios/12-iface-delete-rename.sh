@@ -21,7 +21,8 @@ ip -n r link set v1p up
 
 R mcastctl interface set v1 mode router ttl-threshold 32 boundary 239.192.0.0/14
 R mcastctl interface set d1 mode proxy
-before=$(R mcastctl -j interface show v1 | jq -cS '.[0] | del(.ifname)')
+before=$(R mcastctl -j interface show v1 | jq -c '.[0] | del(.ifname)')
+[ -n "$before" ] || fail "no JSON for v1"
 
 # Rename (the device must be down to be renamed).
 ip -n r link set v1 down
@@ -29,7 +30,7 @@ ip -n r link set v1 name uplink0
 ip -n r link set uplink0 up
 check_fail R mcastctl interface show v1
 check_eq '"uplink0"' "$(R mcastctl -j interface show uplink0 | jq -c '.[0].ifname')" "renamed device's name"
-check_eq "$before" "$(R mcastctl -j interface show uplink0 | jq -cS '.[0] | del(.ifname)')" \
+check_eq "$before" "$(R mcastctl -j interface show uplink0 | jq -c '.[0] | del(.ifname)')" \
 	"renamed device keeps its config"
 
 # Delete: the config goes with the device, the other config stays.
