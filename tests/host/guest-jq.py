@@ -49,7 +49,7 @@ def calls(text):
 
 def check(flags, prog):
     """None if gojq takes the flags and compiles the program, else why."""
-    args = ["gojq"]
+    args = ["gojq", "-n"]
     words = flags.split()
     i = 0
     while i < len(words):
@@ -60,8 +60,8 @@ def check(flags, prog):
             continue
         args.append(words[i])
         i += 1
-    r = subprocess.run(args + ["-n", prog], capture_output=True, text=True,
-                       timeout=10)
+    args.append(prog)
+    r = subprocess.run(args, capture_output=True, text=True, timeout=10)
     if r.returncode in (2, 3):
         return f"`jq{flags} '{prog}'`: {r.stderr.strip()}"
     return None
